@@ -1,0 +1,205 @@
+import { sha256 } from '../hash.js';
+import { readUvarint, uvarintSize, writeUvarint, writeZigzag } from '../encoding.js';
+
+/**
+ * Where a persisted node lives: `version * 2^22 + nonce`, as IAVL v1's (version, nonce) node
+ * key. Versions up to 2^31 and 4M new nodes per version fit in a safe integer, and keys sort
+ * by the version that created them, so LMDB appends new nodes at the end of its B-tree.
+ */
+export type NodeKey = number;
+export const NONCE_LIMIT = 2 ** 22;
+
+export function makeNodeKey(version: number, nonce: number): NodeKey {
+  return version * NONCE_LIMIT + nonce;
+}
+
+export function nodeKeyVersion(nodeKey: NodeKey): number {
+  return Math.floor(nodeKey / NONCE_LIMIT);
+}
+
+/** 7-byte big-endian LMDB key of a node. */
+export function encodeNodeKey(nodeKey: NodeKey): Buffer {
+  const out = Buffer.allocUnsafe(7);
+  out[0] = Math.floor(nodeKey / 2 ** 48);
+  out.writeUIntBE(nodeKey % 2 ** 48, 1, 6);
+  return out;
+}
+
+export function decodeNodeKey(bytes: Uint8Array, offset = 0): NodeKey {
+  return bytes[offset]! * 2 ** 48 + Buffer.from(bytes.buffer, bytes.byteOffset + offset + 1, 6).readUIntBE(0, 6);
+}
+
+/**
+ * An IAVL node. Leaves hold a key and value; inner nodes hold the smallest key of their right
+ * subtree (the split key) and two children. Children that are not persisted yet are held by
+ * reference; persisted children are referenced by node key and hash only, so the tree lives on
+ * disk and in a bounded cache rather than in memory.
+ */
+export class Node {
+  hash: Uint8Array | undefined = undefined;
+  nodeKey: NodeKey | undefined = undefined;
+  leftNode: Node | undefined = undefined;
+  rightNode: Node | undefined = undefined;
+  leftKey: NodeKey | undefined = undefined;
+  rightKey: NodeKey | undefined = undefined;
+  leftHash: Uint8Array | undefined = undefined;
+  rightHash: Uint8Array | undefined = undefined;
+
+  constructor(
+    public key: Uint8Array,
+    public value: Uint8Array | undefined,
+    public version: number,
+    public height: number,
+    public size: number,
+  ) {}
+
+  static leaf(key: Uint8Array, value: Uint8Array, version: number): Node {
+    return new Node(key, value, version, 0, 1);
+  }
+
+  isLeaf(): boolean {
+    return this.height === 0;
+  }
+
+  /** A writable copy for `version`, sharing the children (copy-on-write). */
+  cloneAt(version: number): Node {
+    const n = new Node(this.key, this.value, version, this.height, this.size);
+    n.leftNode = this.leftNode;
+    n.rightNode = this.rightNode;
+    n.leftKey = this.leftKey;
+    n.rightKey = this.rightKey;
+    n.leftHash = this.leftHash;
+    n.rightHash = this.rightHash;
+    return n;
+  }
+
+  setLeft(child: Node): void {
+    this.leftNode = child;
+    this.leftKey = undefined;
+    this.leftHash = undefined;
+    this.hash = undefined;
+  }
+
+  setRight(child: Node): void {
+    this.rightNode = child;
+    this.rightKey = undefined;
+    this.rightHash = undefined;
+    this.hash = undefined;
+  }
+}
+
+let scratch = new Uint8Array(256);
+
+function scratchOf(size: number): Uint8Array {
+  if (scratch.length < size) scratch = new Uint8Array(size * 2);
+  return scratch;
+}
+
+/**
+ * IAVL leaf hash: sha256(zz(0) ‖ zz(1) ‖ zz(version) ‖ uvarint(len key) ‖ key ‖ 0x20 ‖ sha256(value)),
+ * the preimage that ICS-23's `iavlSpec` leaf op recomputes.
+ */
+export function leafHash(key: Uint8Array, value: Uint8Array, version: number): Uint8Array {
+  const buf = scratchOf(2 + 10 + 10 + key.length + 33);
+  buf[0] = 0;
+  buf[1] = 2;
+  let off = writeZigzag(buf, 2, version);
+  off = writeUvarint(buf, off, key.length);
+  buf.set(key, off);
+  off += key.length;
+  buf[off++] = 32;
+  buf.set(sha256(value), off);
+  off += 32;
+  return sha256(buf.subarray(0, off));
+}
+
+/** IAVL inner hash: sha256(zz(height) ‖ zz(size) ‖ zz(version) ‖ 0x20 ‖ left ‖ 0x20 ‖ right). */
+export function innerHash(height: number, size: number, version: number, left: Uint8Array, right: Uint8Array): Uint8Array {
+  const buf = scratchOf(30 + 66);
+  let off = writeZigzag(buf, 0, height);
+  off = writeZigzag(buf, off, size);
+  off = writeZigzag(buf, off, version);
+  buf[off++] = 32;
+  buf.set(left, off);
+  off += 32;
+  buf[off++] = 32;
+  buf.set(right, off);
+  off += 32;
+  return sha256(buf.subarray(0, off));
+}
+
+/** Computes (and memoises) the hash of `node` and every unhashed node below it. */
+export function hashNode(node: Node): Uint8Array {
+  if (node.hash) return node.hash;
+  if (node.isLeaf()) {
+    node.hash = leafHash(node.key, node.value!, node.version);
+    return node.hash;
+  }
+  if (node.leftNode) node.leftHash = hashNode(node.leftNode);
+  if (node.rightNode) node.rightHash = hashNode(node.rightNode);
+  node.hash = innerHash(node.height, node.size, node.version, node.leftHash!, node.rightHash!);
+  return node.hash;
+}
+
+/**
+ * On-disk form. Leaf: height(0) ‖ uvarint version ‖ uvarint len key ‖ key ‖ uvarint len value ‖ value.
+ * Inner: height ‖ uvarint version ‖ uvarint size ‖ uvarint len key ‖ key ‖ uvarint leftKey ‖
+ * uvarint rightKey ‖ leftHash(32) ‖ rightHash(32). A node's own hash is kept by its parent
+ * (or the version's root record), so it is not stored twice.
+ */
+export function serializeNode(node: Node): Buffer {
+  const key = node.key;
+  if (node.isLeaf()) {
+    const value = node.value!;
+    const size = 1 + uvarintSize(node.version) + uvarintSize(key.length) + key.length + uvarintSize(value.length) + value.length;
+    const out = Buffer.allocUnsafe(size);
+    out[0] = 0;
+    let off = writeUvarint(out, 1, node.version);
+    off = writeUvarint(out, off, key.length);
+    out.set(key, off);
+    off = writeUvarint(out, off + key.length, value.length);
+    out.set(value, off);
+    return out;
+  }
+  const lk = node.leftKey!;
+  const rk = node.rightKey!;
+  const size =
+    1 + uvarintSize(node.version) + uvarintSize(node.size) + uvarintSize(key.length) + key.length + uvarintSize(lk) + uvarintSize(rk) + 64;
+  const out = Buffer.allocUnsafe(size);
+  out[0] = node.height;
+  let off = writeUvarint(out, 1, node.version);
+  off = writeUvarint(out, off, node.size);
+  off = writeUvarint(out, off, key.length);
+  out.set(key, off);
+  off = writeUvarint(out, off + key.length, lk);
+  off = writeUvarint(out, off, rk);
+  out.set(node.leftHash!, off);
+  out.set(node.rightHash!, off + 32);
+  return out;
+}
+
+export function deserializeNode(bytes: Uint8Array, nodeKey: NodeKey, hash: Uint8Array | undefined): Node {
+  const height = bytes[0]!;
+  let [version, off] = readUvarint(bytes, 1);
+  let size = 1;
+  if (height > 0) [size, off] = readUvarint(bytes, off);
+  let keyLen: number;
+  [keyLen, off] = readUvarint(bytes, off);
+  const key = bytes.subarray(off, off + keyLen);
+  off += keyLen;
+  let node: Node;
+  if (height === 0) {
+    let valueLen: number;
+    [valueLen, off] = readUvarint(bytes, off);
+    node = new Node(key, bytes.subarray(off, off + valueLen), version, 0, 1);
+  } else {
+    node = new Node(key, undefined, version, height, size);
+    [node.leftKey, off] = readUvarint(bytes, off);
+    [node.rightKey, off] = readUvarint(bytes, off);
+    node.leftHash = bytes.subarray(off, off + 32);
+    node.rightHash = bytes.subarray(off + 32, off + 64);
+  }
+  node.nodeKey = nodeKey;
+  node.hash = hash;
+  return node;
+}

@@ -1,0 +1,79 @@
+import type { Database, RootDatabase } from 'lmdb';
+import { StoreError } from '../errors.js';
+import { NodeCache } from './node-cache.js';
+import { decodeNodeKey, deserializeNode, encodeNodeKey, type Node, type NodeKey } from './node.js';
+
+/** A version's root: the tree's hash and the node it starts from (none for an empty tree). */
+export interface RootRecord {
+  hash: Uint8Array;
+  nodeKey: NodeKey | undefined;
+}
+
+export function encodeVersion(version: number): Buffer {
+  const out = Buffer.alloc(8);
+  out.writeUIntBE(version, 2, 6);
+  return out;
+}
+
+export function decodeVersion(bytes: Uint8Array, offset = 0): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + offset, 8).readUIntBE(2, 6);
+}
+
+const BINARY = { keyEncoding: 'binary', encoding: 'binary' } as const;
+
+/**
+ * The LMDB side of one store's tree: nodes by node key, a root record per retained version,
+ * orphan records (nodes that stopped being part of the tree, indexed by the last version that
+ * still uses them, for pruning), and a flat index of the latest committed values for fast
+ * reads. Writes are queued into the environment's current write batch; the multistore commits
+ * the batch of all stores as one LMDB transaction.
+ */
+export class TreeDB {
+  readonly nodes: Database<Buffer, Buffer>;
+  readonly roots: Database<Buffer, Buffer>;
+  readonly orphans: Database<Buffer, Buffer>;
+  readonly flat: Database<Buffer, Buffer>;
+  readonly cache: NodeCache;
+
+  constructor(env: RootDatabase, readonly name: string, cacheNodes: number) {
+    this.nodes = env.openDB<Buffer, Buffer>(`n/${name}`, BINARY);
+    this.roots = env.openDB<Buffer, Buffer>(`r/${name}`, BINARY);
+    this.orphans = env.openDB<Buffer, Buffer>(`o/${name}`, BINARY);
+    this.flat = env.openDB<Buffer, Buffer>(`f/${name}`, BINARY);
+    this.cache = new NodeCache(cacheNodes);
+  }
+
+  /** Loads a persisted node; `hash` is the one its parent recorded. */
+  getNode(nodeKey: NodeKey, hash: Uint8Array | undefined): Node {
+    const cached = this.cache.get(nodeKey);
+    if (cached) return cached;
+    const bytes = this.nodes.getBinary(encodeNodeKey(nodeKey));
+    if (!bytes) throw new StoreError(`store ${this.name}: node ${nodeKey} is missing (pruned version or corrupt database)`);
+    const node = deserializeNode(bytes, nodeKey, hash);
+    this.cache.set(nodeKey, node);
+    return node;
+  }
+
+  getRoot(version: number): RootRecord | undefined {
+    const bytes = this.roots.getBinary(encodeVersion(version));
+    if (!bytes) return undefined;
+    return { hash: bytes.subarray(0, 32), nodeKey: bytes.length > 32 ? decodeNodeKey(bytes, 32) : undefined };
+  }
+
+  putRoot(version: number, root: RootRecord): void {
+    const value = root.nodeKey === undefined ? Buffer.from(root.hash) : Buffer.concat([root.hash, encodeNodeKey(root.nodeKey)]);
+    void this.roots.put(encodeVersion(version), value);
+  }
+
+  putNode(node: Node, bytes: Buffer): void {
+    void this.nodes.put(encodeNodeKey(node.nodeKey!), bytes);
+    this.cache.set(node.nodeKey!, node);
+  }
+
+  /** Records that `nodeKey` is used by versions up to and including `lastVersion` only. */
+  putOrphan(lastVersion: number, nodeKey: NodeKey): void {
+    void this.orphans.put(Buffer.concat([encodeVersion(lastVersion), encodeNodeKey(nodeKey)]), EMPTY);
+  }
+}
+
+const EMPTY = Buffer.alloc(0);

@@ -1,0 +1,254 @@
+import { open, type Database, type RootDatabase } from 'lmdb';
+import { CommitInfo as CommitInfoProto } from 'cosmjs-types/cosmos/store/v1beta1/commit_info';
+import { CommitmentProof } from 'cosmjs-types/cosmos/ics23/v1/proofs';
+import type { ProofOp } from 'cosmjs-types/tendermint/crypto/proof';
+import { CacheMultiStore, type MultiStore } from './cache.js';
+import { commitInfoHash, storeRootProof, type StoreInfo } from './commit-info.js';
+import { StoreError, VersionNotFoundError } from './errors.js';
+import { EMPTY_HASH } from './hash.js';
+import { commitmentProof } from './iavl/proof.js';
+import { getValue, iterateTree } from './iavl/reader.js';
+import { decodeVersion, encodeVersion, TreeDB } from './iavl/tree-db.js';
+import { decodeNodeKey, type Node } from './iavl/node.js';
+import { assertValidKey, type Entry, type ReadonlyKVStore } from './kv.js';
+import { pruneHeight, pruningPolicy, type PruningOptions, type PruningPolicy } from './pruning.js';
+import { TreeStore } from './tree-store.js';
+
+export interface CommitId {
+  version: number;
+  hash: Uint8Array;
+}
+
+export interface MultiStoreOptions {
+  /** Folder of the LMDB environment (created if missing). */
+  path: string;
+  /** One store per module store key. New names may be added to an existing database. */
+  stores: readonly string[];
+  pruning?: PruningOptions;
+  /** Version of the first commit of a new database (the chain's initial height). */
+  initialVersion?: number;
+  /** Persisted nodes kept in memory per store (two generations of this many at most). */
+  cacheNodesPerStore?: number;
+  /** LMDB map size in bytes: the most the database may grow to. */
+  mapSize?: number;
+}
+
+/** The answer to a store query, with the SDK's two proof ops when asked to prove. */
+export interface QueryResult {
+  key: Uint8Array;
+  value: Uint8Array | undefined;
+  version: number;
+  proofOps?: ProofOp[];
+}
+
+const LATEST_KEY = Buffer.from('latest');
+const commitInfoKey = (version: number) => Buffer.concat([Buffer.from('ci/'), encodeVersion(version)]);
+const BINARY = { keyEncoding: 'binary', encoding: 'binary' } as const;
+
+/**
+ * The committed state of a zone: one IAVL tree per module store in one LMDB environment.
+ * Blocks write through cache branches; `commit()` persists every store's new version, the
+ * commit info and the latest-version pointer in a single LMDB transaction, so a killed
+ * process restarts at exactly the last committed version.
+ */
+export class CommitMultiStore implements MultiStore {
+  private readonly stores = new Map<string, TreeStore>();
+  private latest: CommitId;
+  private readonly policy: PruningPolicy;
+  private closed = false;
+
+  private constructor(
+    private readonly env: RootDatabase,
+    private readonly meta: Database<Buffer, Buffer>,
+    readonly storeNames: readonly string[],
+    private readonly options: MultiStoreOptions,
+  ) {
+    this.policy = pruningPolicy(options.pruning ?? { strategy: 'default' });
+    const latestBytes = meta.getBinary(LATEST_KEY);
+    const version = latestBytes ? decodeVersion(latestBytes) : 0;
+    const committed = version > 0 ? this.commitInfo(version) : [];
+    for (const info of committed) {
+      if (!storeNames.includes(info.name)) {
+        throw new StoreError(`the database has store ${info.name}, which is not in the store list; removing a store needs a migration`);
+      }
+    }
+    // A store added to an existing chain starts empty at the next version.
+    const baseVersion = version > 0 ? version : Math.max(0, (options.initialVersion ?? 1) - 1);
+    for (const name of storeNames) {
+      const db = new TreeDB(env, name, options.cacheNodesPerStore ?? 200_000);
+      this.stores.set(name, new TreeStore(db, baseVersion, version > 0 ? db.getRoot(version) : undefined));
+    }
+    this.latest = { version, hash: version > 0 ? commitInfoHash(committed) : EMPTY_HASH };
+  }
+
+  static open(options: MultiStoreOptions): CommitMultiStore {
+    const names = [...new Set(options.stores)].sort();
+    if (names.length !== options.stores.length) throw new StoreError('store names must be unique');
+    for (const name of names) {
+      if (!/^[a-z0-9_\-]{1,48}$/.test(name)) throw new StoreError(`store name "${name}" must be 1-48 characters of a-z, 0-9, _ or -`);
+    }
+    const env = open({
+      path: options.path,
+      maxDbs: 8 + names.length * 4,
+      mapSize: options.mapSize ?? 64 * 1024 ** 3,
+      ...BINARY,
+    });
+    const meta = env.openDB<Buffer, Buffer>('meta', BINARY);
+    return new CommitMultiStore(env, meta, names, options);
+  }
+
+  /** The last committed version and app hash (what ABCI Info reports). */
+  lastCommitId(): CommitId {
+    return this.latest;
+  }
+
+  getStore(name: string): TreeStore {
+    const store = this.stores.get(name);
+    if (!store) throw new StoreError(`no store named ${name}; known stores: ${this.storeNames.join(', ')}`);
+    return store;
+  }
+
+  branch(): CacheMultiStore {
+    return new CacheMultiStore(this);
+  }
+
+  /** The app hash the pending writes will commit to (FinalizeBlock's app_hash); persists nothing. */
+  workingHash(): Uint8Array {
+    return commitInfoHash(this.storeNames.map((name) => ({ name, hash: this.getStore(name).workingHash() })));
+  }
+
+  /** Persists the pending writes of every store as the next version, atomically. */
+  async commit(): Promise<CommitId> {
+    this.assertOpen();
+    const version = this.latest.version > 0 ? this.latest.version + 1 : Math.max(1, this.options.initialVersion ?? 1);
+    // Everything from here to the await is queued into one LMDB write batch, which lmdb-js
+    // commits as one transaction (all writes of one event turn): all stores or none.
+    const infos: StoreInfo[] = this.storeNames.map((name) => ({ name, hash: this.getStore(name).saveVersion(version).hash }));
+    void this.meta.put(
+      commitInfoKey(version),
+      Buffer.from(
+        CommitInfoProto.encode({
+          version: BigInt(version),
+          storeInfos: infos.map((i) => ({ name: i.name, commitId: { version: BigInt(version), hash: i.hash } })),
+          timestamp: { seconds: 0n, nanos: 0 },
+        }).finish(),
+      ),
+    );
+    const upTo = pruneHeight(this.policy, version);
+    if (upTo > 0) this.queuePrune(upTo);
+    const done = this.meta.put(LATEST_KEY, encodeVersion(version));
+    await done;
+    this.latest = { version, hash: commitInfoHash(infos) };
+    return this.latest;
+  }
+
+  /** Versions that can be read and proved, oldest first. */
+  availableVersions(): number[] {
+    const first = this.storeNames[0];
+    if (!first) return [];
+    return [...this.getStore(first).db.roots.getKeys({})].map((k) => decodeVersion(k));
+  }
+
+  /** Store roots of a committed version, from its commit info. */
+  commitInfo(version: number): StoreInfo[] {
+    const bytes = this.meta.getBinary(commitInfoKey(version));
+    if (!bytes) throw this.missing(version);
+    return CommitInfoProto.decode(bytes).storeInfos.map((s) => ({ name: s.name, hash: s.commitId.hash }));
+  }
+
+  /** Read-only view of one store at a committed version. */
+  readerAt(name: string, version: number = this.latest.version): ReadonlyKVStore {
+    const root = this.rootAt(name, version);
+    const db = this.getStore(name).db;
+    return {
+      get: (key) => {
+        assertValidKey(key);
+        return getValue(db, root, key);
+      },
+      has: (key) => getValue(db, root, key) !== undefined,
+      *iterator(start?: Uint8Array, end?: Uint8Array, reverse = false): IterableIterator<Entry> {
+        for (const leaf of iterateTree(db, root, start, end, reverse)) yield [leaf.key, leaf.value!];
+      },
+    };
+  }
+
+  /**
+   * A raw store query (ABCI `store/<name>/key`). With `prove`, returns the SDK's proof ops:
+   * `ics23:iavl` (key in the store's tree) then `ics23:simple` (store root in the app hash).
+   */
+  query(name: string, key: Uint8Array, version: number = this.latest.version, prove = false): QueryResult {
+    assertValidKey(key);
+    const root = this.rootAt(name, version);
+    const db = this.getStore(name).db;
+    const value = getValue(db, root, key);
+    if (!prove) return { key, value, version };
+    const iavl = commitmentProof(db, root, key);
+    const simple = storeRootProof(this.commitInfo(version), name);
+    return {
+      key,
+      value,
+      version,
+      proofOps: [
+        { type: 'ics23:iavl', key, data: CommitmentProof.encode(iavl).finish() },
+        { type: 'ics23:simple', key: Buffer.from(name, 'utf8'), data: CommitmentProof.encode(simple).finish() },
+      ],
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.env.close();
+  }
+
+  /** Bytes LMDB uses for live data (pages in use × page size); the file itself only grows. */
+  usedBytes(): number {
+    const stat = this.env.getStats() as { pageSize: number; lastPageNumber: number; freelistEntries?: number };
+    return stat.pageSize * stat.lastPageNumber;
+  }
+
+  private rootAt(name: string, version: number): Node | undefined {
+    this.assertOpen();
+    if (!Number.isSafeInteger(version) || version <= 0) throw new VersionNotFoundError(version, this.latest.version, 'versions start at 1');
+    if (version > this.latest.version) throw this.missing(version);
+    const store = this.getStore(name);
+    const record = store.db.getRoot(version);
+    if (!record) {
+      // A store added after `version` was empty then; a pruned version has no commit info either.
+      this.commitInfo(version);
+      return undefined;
+    }
+    return record.nodeKey === undefined ? undefined : store.db.getNode(record.nodeKey, record.hash);
+  }
+
+  private missing(version: number): VersionNotFoundError {
+    const reason = version > this.latest.version ? 'not committed yet' : 'pruned';
+    return new VersionNotFoundError(version, this.latest.version, reason);
+  }
+
+  /**
+   * Deletes every version ≤ `upTo`: root records, commit info, and the nodes no retained
+   * version uses. Pruning is always a prefix of history, so an orphan whose last user is
+   * ≤ `upTo` is garbage. LMDB returns the freed pages to its free list for later writes.
+   */
+  private queuePrune(upTo: number): void {
+    const end = encodeVersion(upTo + 1);
+    for (const store of this.stores.values()) {
+      const db = store.db;
+      for (const key of db.roots.getKeys({ end })) {
+        void db.roots.remove(key);
+        void this.meta.remove(commitInfoKey(decodeVersion(key)));
+      }
+      for (const key of db.orphans.getKeys({ end })) {
+        const nodeKey = key.subarray(8);
+        void db.nodes.remove(Buffer.from(nodeKey));
+        void db.orphans.remove(key);
+        db.cache.delete(decodeNodeKey(nodeKey));
+      }
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('the store is closed');
+  }
+}

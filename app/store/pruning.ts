@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Pruning as `simd`'s app.toml offers it. `default` keeps the last 362880 versions (about three
+ * weeks of 5 s blocks), `everything` keeps 2, `nothing` keeps all; `custom` takes keep-recent
+ * and interval. Old versions are deleted every `interval` commits.
+ */
+export const PruningOptions = z.discriminatedUnion('strategy', [
+  z.object({ strategy: z.literal('default') }),
+  z.object({ strategy: z.literal('nothing') }),
+  z.object({ strategy: z.literal('everything') }),
+  z.object({
+    strategy: z.literal('custom'),
+    keepRecent: z.number().int().nonnegative(),
+    interval: z.number().int().positive(),
+  }),
+]);
+export type PruningOptions = z.infer<typeof PruningOptions>;
+
+export interface PruningPolicy {
+  keepRecent: number;
+  /** 0: never prune. */
+  interval: number;
+}
+
+export function pruningPolicy(options: PruningOptions): PruningPolicy {
+  switch (options.strategy) {
+    case 'default':
+      return { keepRecent: 362880, interval: 10 };
+    case 'everything':
+      return { keepRecent: 2, interval: 10 };
+    case 'nothing':
+      return { keepRecent: 0, interval: 0 };
+    case 'custom':
+      return { keepRecent: options.keepRecent, interval: options.interval };
+  }
+}
+
+/** The highest version to delete after committing `version` (0: nothing to prune), as the SDK's pruning manager decides. */
+export function pruneHeight(policy: PruningPolicy, version: number): number {
+  if (policy.interval === 0 || version % policy.interval !== 0) return 0;
+  return Math.max(0, version - 1 - policy.keepRecent);
+}

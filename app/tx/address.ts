@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { fromBech32, toBech32 } from '@cosmjs/encoding';
+import { PubKey as Secp256k1PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
+import type { Any } from 'cosmjs-types/google/protobuf/any';
+import { ErrInvalidAddress, ErrInvalidPubKey } from '../errors.js';
+
+export const SECP256K1_PUBKEY_TYPE_URL = '/cosmos.crypto.secp256k1.PubKey';
+// BIP-173 caps a bech32 string at 90 characters; cosmjs 0.39 needs the limit spelled out.
+const BECH32_LIMIT = 90;
+
+/** The SDK's account address of a secp256k1 key: ripemd160(sha256(compressed pubkey)). */
+export function addressFromPubKey(compressedPubKey: Uint8Array): Uint8Array {
+  const sha = createHash('sha256').update(compressedPubKey).digest();
+  return new Uint8Array(createHash('ripemd160').update(sha).digest());
+}
+
+export function toBech32Address(prefix: string, address: Uint8Array): string {
+  return toBech32(prefix, address, BECH32_LIMIT);
+}
+
+/** Decodes a bech32 account address; throws ErrInvalidAddress with the reason. */
+export function fromBech32Address(address: string): { prefix: string; data: Uint8Array } {
+  try {
+    return fromBech32(address, BECH32_LIMIT);
+  } catch (err) {
+    throw ErrInvalidAddress.wrap(`invalid bech32 address ${JSON.stringify(address)}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * The 33-byte compressed key inside a `/cosmos.crypto.secp256k1.PubKey` Any. Other key
+ * types (ed25519, multisig, ethsecp256k1) are not accepted for accounts, as in the SDK's
+ * default ante handler. Point validity is left to signature verification.
+ */
+export function secp256k1PubKeyFromAny(any: Any): Uint8Array {
+  if (any.typeUrl !== SECP256K1_PUBKEY_TYPE_URL) {
+    throw ErrInvalidPubKey.wrap(`unsupported public key type ${JSON.stringify(any.typeUrl)}; expected ${SECP256K1_PUBKEY_TYPE_URL}`);
+  }
+  let key: Uint8Array;
+  try {
+    key = Secp256k1PubKey.decode(any.value).key;
+  } catch {
+    throw ErrInvalidPubKey.wrap('malformed secp256k1 public key');
+  }
+  // A re-encoding check stands in for unknown-field rejection on this one-field message.
+  const canonical = Secp256k1PubKey.encode({ key }).finish();
+  if (!bytesEqual(canonical, any.value)) throw ErrInvalidPubKey.wrap('malformed secp256k1 public key');
+  if (key.length !== 33 || (key[0] !== 0x02 && key[0] !== 0x03)) {
+    throw ErrInvalidPubKey.wrap(`secp256k1 public key must be 33 bytes compressed, got ${key.length} bytes`);
+  }
+  return key;
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
