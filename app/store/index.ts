@@ -17,3 +17,4 @@ export {
   type KVStore,
   type ReadonlyKVStore,
 } from './kv.js';
+export { exportSnapshot, restoreSnapshot, SNAPSHOT_CHUNK_BYTES } from './snapshot.js';

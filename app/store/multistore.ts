@@ -9,10 +9,18 @@ import { EMPTY_HASH } from './hash.js';
 import { commitmentProof } from './iavl/proof.js';
 import { getValue, iterateTree } from './iavl/reader.js';
 import { decodeVersion, encodeVersion, TreeDB } from './iavl/tree-db.js';
-import { decodeNodeKey, type Node } from './iavl/node.js';
+import { hashNode, makeNodeKey, serializeNode, type Node } from './iavl/node.js';
 import { assertValidKey, type Entry, type ReadonlyKVStore } from './kv.js';
 import { pruneHeight, pruningPolicy, type PruningOptions, type PruningPolicy } from './pruning.js';
 import { TreeStore } from './tree-store.js';
+
+/** Rebuilds trees from snapshot nodes; see `CommitMultiStore.beginImport`. */
+export interface SnapshotImporter {
+  addNode(store: string, node: Node): void;
+  setRoot(store: string, root: Node | undefined): void;
+  flush(): Promise<void>;
+  finish(): Promise<CommitId>;
+}
 
 export interface CommitId {
   version: number;
@@ -124,16 +132,7 @@ export class CommitMultiStore implements MultiStore {
     // Everything from here to the await is queued into one LMDB write batch, which lmdb-js
     // commits as one transaction (all writes of one event turn): all stores or none.
     const infos: StoreInfo[] = this.storeNames.map((name) => ({ name, hash: this.getStore(name).saveVersion(version).hash }));
-    void this.meta.put(
-      commitInfoKey(version),
-      Buffer.from(
-        CommitInfoProto.encode({
-          version: BigInt(version),
-          storeInfos: infos.map((i) => ({ name: i.name, commitId: { version: BigInt(version), hash: i.hash } })),
-          timestamp: { seconds: 0n, nanos: 0 },
-        }).finish(),
-      ),
-    );
+    this.queueCommitInfo(version, infos);
     const upTo = pruneHeight(this.policy, version);
     if (upTo > 0) this.queuePrune(upTo);
     const done = this.meta.put(LATEST_KEY, encodeVersion(version));
@@ -195,6 +194,72 @@ export class CommitMultiStore implements MultiStore {
     };
   }
 
+  /** One store's tree at a committed version, for exporters that walk it. */
+  treeAt(name: string, version: number): { db: TreeDB; root: Node | undefined } {
+    return { db: this.getStore(name).db, root: this.rootAt(name, version) };
+  }
+
+  /**
+   * Starts rebuilding the trees of `version` into this empty store (state sync). Nodes are
+   * written as they are added, children before parents; `finish()` writes the root records,
+   * commit info and the latest-version pointer last, in one transaction, so an interrupted
+   * import leaves an empty store.
+   */
+  beginImport(version: number): SnapshotImporter {
+    if (this.latest.version !== 0) throw new StoreError('a snapshot can only be restored into an empty store');
+    if (!Number.isSafeInteger(version) || version < 1) throw new StoreError(`snapshot version ${version} must be a positive integer`);
+    const roots = new Map<string, Node | undefined>();
+    const nonces = new Map<string, number>();
+    let lastWrite: Promise<unknown> = Promise.resolve();
+    return {
+      addNode: (name, node) => {
+        const db = this.getStore(name).db;
+        if (!node.isLeaf()) {
+          for (const child of [node.leftNode!, node.rightNode!]) {
+            if (child.nodeKey === undefined) throw new StoreError('snapshot nodes must arrive children first');
+          }
+          node.leftKey = node.leftNode!.nodeKey;
+          node.leftHash = node.leftNode!.hash;
+          node.rightKey = node.rightNode!.nodeKey;
+          node.rightHash = node.rightNode!.hash;
+          node.leftNode = node.rightNode = undefined;
+        }
+        hashNode(node);
+        // Imported nodes count down from the version's first key: normal commits later only
+        // ever use keys above it, and a store may hold more nodes than one version's nonces.
+        const nonce = (nonces.get(name) ?? 0) + 1;
+        nonces.set(name, nonce);
+        node.nodeKey = makeNodeKey(version, 0) - nonce;
+        if (node.nodeKey <= 0) throw new StoreError(`store ${name} has too many nodes to import at version ${version}`);
+        db.putNode(node, serializeNode(node));
+        if (node.isLeaf()) lastWrite = db.flat.put(Buffer.from(node.key), Buffer.from(node.value!));
+      },
+      flush: async () => {
+        await lastWrite;
+      },
+      setRoot: (name, root) => {
+        this.getStore(name);
+        roots.set(name, root);
+      },
+      finish: async () => {
+        const infos: StoreInfo[] = this.storeNames.map((name) => {
+          const root = roots.get(name);
+          const record = root ? { hash: root.hash!, nodeKey: root.nodeKey } : { hash: EMPTY_HASH, nodeKey: undefined };
+          this.getStore(name).db.putRoot(version, record);
+          return { name, hash: record.hash };
+        });
+        this.queueCommitInfo(version, infos);
+        await this.meta.put(LATEST_KEY, encodeVersion(version));
+        for (const name of this.storeNames) {
+          const db = this.getStore(name).db;
+          this.stores.set(name, new TreeStore(db, version, db.getRoot(version)));
+        }
+        this.latest = { version, hash: commitInfoHash(infos) };
+        return this.latest;
+      },
+    };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -221,6 +286,15 @@ export class CommitMultiStore implements MultiStore {
     return record.nodeKey === undefined ? undefined : store.db.getNode(record.nodeKey, record.hash);
   }
 
+  private queueCommitInfo(version: number, infos: StoreInfo[]): void {
+    const encoded = CommitInfoProto.encode({
+      version: BigInt(version),
+      storeInfos: infos.map((i) => ({ name: i.name, commitId: { version: BigInt(version), hash: i.hash } })),
+      timestamp: { seconds: 0n, nanos: 0 },
+    }).finish();
+    void this.meta.put(commitInfoKey(version), Buffer.from(encoded));
+  }
+
   private missing(version: number): VersionNotFoundError {
     const reason = version > this.latest.version ? 'not committed yet' : 'pruned';
     return new VersionNotFoundError(version, this.latest.version, reason);
@@ -239,12 +313,7 @@ export class CommitMultiStore implements MultiStore {
         void db.roots.remove(key);
         void this.meta.remove(commitInfoKey(decodeVersion(key)));
       }
-      for (const key of db.orphans.getKeys({ end })) {
-        const nodeKey = key.subarray(8);
-        void db.nodes.remove(Buffer.from(nodeKey));
-        void db.orphans.remove(key);
-        db.cache.delete(decodeNodeKey(nodeKey));
-      }
+      db.pruneOrphans(upTo);
     }
   }
 

@@ -2,7 +2,7 @@ import { StoreError } from '../errors.js';
 import { compareBytes } from '../encoding.js';
 import { EMPTY_HASH } from '../hash.js';
 import { hashNode, makeNodeKey, Node, NONCE_LIMIT, serializeNode, type NodeKey } from './node.js';
-import { getValue, leftOf, rightOf } from './reader.js';
+import { getValue } from './reader.js';
 import type { RootRecord, TreeDB } from './tree-db.js';
 
 interface RemoveResult {
@@ -76,7 +76,7 @@ export class MutableTree {
     } else {
       record = { hash: EMPTY_HASH, nodeKey: undefined };
     }
-    for (const orphan of this.orphans) this.db.putOrphan(version - 1, orphan);
+    this.db.putOrphans(version - 1, this.orphans);
     this.orphans = [];
     this.db.putRoot(version, record);
     this.version = version;
@@ -142,7 +142,7 @@ export class MutableTree {
       return { node: parent, updated: false };
     }
     const goLeft = compareBytes(key, node.key) < 0;
-    const child = goLeft ? leftOf(this.db, node) : rightOf(this.db, node);
+    const child = goLeft ? this.left(node) : this.right(node);
     const n = this.writable(node, version);
     const result = this.setIn(child, key, value, version);
     if (goLeft) n.setLeft(result.node);
@@ -159,12 +159,12 @@ export class MutableTree {
       return { node: undefined, newKey: undefined, removed: true };
     }
     if (compareBytes(key, node.key) < 0) {
-      const result = this.removeIn(leftOf(this.db, node), key, version);
+      const result = this.removeIn(this.left(node), key, version);
       if (!result.removed) return { node, newKey: undefined, removed: false };
       if (!result.node) {
         // The left leaf went away: the right subtree takes this node's place, and its
         // smallest key (this node's split key) must replace the split key above.
-        const right = rightOf(this.db, node);
+        const right = this.right(node);
         this.drop(node);
         return { node: right, newKey: node.key, removed: true };
       }
@@ -173,10 +173,10 @@ export class MutableTree {
       this.updateHeightAndSize(n);
       return { node: this.balance(n, version), newKey: result.newKey, removed: true };
     }
-    const result = this.removeIn(rightOf(this.db, node), key, version);
+    const result = this.removeIn(this.right(node), key, version);
     if (!result.removed) return { node, newKey: undefined, removed: false };
     if (!result.node) {
-      const left = leftOf(this.db, node);
+      const left = this.left(node);
       this.drop(node);
       return { node: left, newKey: undefined, removed: true };
     }
@@ -187,26 +187,45 @@ export class MutableTree {
     return { node: this.balance(n, version), newKey: undefined, removed: true };
   }
 
+  /**
+   * Children of a node being rewritten in this version stay attached to it once loaded, so the
+   * rebalancing that follows finds them without another cache lookup. Persisted nodes are never
+   * changed: their children are loaded through the cache.
+   */
+  private left(node: Node): Node {
+    if (node.leftNode) return node.leftNode;
+    const child = this.db.getNode(node.leftKey!, node.leftHash);
+    if (node.nodeKey === undefined) node.leftNode = child;
+    return child;
+  }
+
+  private right(node: Node): Node {
+    if (node.rightNode) return node.rightNode;
+    const child = this.db.getNode(node.rightKey!, node.rightHash);
+    if (node.nodeKey === undefined) node.rightNode = child;
+    return child;
+  }
+
   private updateHeightAndSize(node: Node): void {
-    const left = leftOf(this.db, node);
-    const right = rightOf(this.db, node);
+    const left = this.left(node);
+    const right = this.right(node);
     node.height = Math.max(left.height, right.height) + 1;
     node.size = left.size + right.size;
   }
 
   private balanceOf(node: Node): number {
-    return leftOf(this.db, node).height - rightOf(this.db, node).height;
+    return this.left(node).height - this.right(node).height;
   }
 
   private balance(node: Node, version: number): Node {
     const balance = this.balanceOf(node);
     if (balance > 1) {
-      const left = leftOf(this.db, node);
+      const left = this.left(node);
       if (this.balanceOf(left) < 0) node.setLeft(this.rotateLeft(this.writable(left, version), version));
       return this.rotateRight(node, version);
     }
     if (balance < -1) {
-      const right = rightOf(this.db, node);
+      const right = this.right(node);
       if (this.balanceOf(right) > 0) node.setRight(this.rotateRight(this.writable(right, version), version));
       return this.rotateLeft(node, version);
     }
@@ -215,8 +234,8 @@ export class MutableTree {
 
   /** `node` must be writable; returns the new subtree root. */
   private rotateRight(node: Node, version: number): Node {
-    const pivot = this.writable(leftOf(this.db, node), version);
-    node.setLeft(rightOf(this.db, pivot));
+    const pivot = this.writable(this.left(node), version);
+    node.setLeft(this.right(pivot));
     pivot.setRight(node);
     this.updateHeightAndSize(node);
     this.updateHeightAndSize(pivot);
@@ -224,8 +243,8 @@ export class MutableTree {
   }
 
   private rotateLeft(node: Node, version: number): Node {
-    const pivot = this.writable(rightOf(this.db, node), version);
-    node.setRight(leftOf(this.db, pivot));
+    const pivot = this.writable(this.right(node), version);
+    node.setRight(this.left(pivot));
     pivot.setLeft(node);
     this.updateHeightAndSize(node);
     this.updateHeightAndSize(pivot);

@@ -23,7 +23,7 @@ const BINARY = { keyEncoding: 'binary', encoding: 'binary' } as const;
 
 /**
  * The LMDB side of one store's tree: nodes by node key, a root record per retained version,
- * orphan records (nodes that stopped being part of the tree, indexed by the last version that
+ * orphan records (per version, the nodes it stopped using, keyed by the last version that
  * still uses them, for pruning), and a flat index of the latest committed values for fast
  * reads. Writes are queued into the environment's current write batch; the multistore commits
  * the batch of all stores as one LMDB transaction.
@@ -70,10 +70,26 @@ export class TreeDB {
     this.cache.set(node.nodeKey!, node);
   }
 
-  /** Records that `nodeKey` is used by versions up to and including `lastVersion` only. */
-  putOrphan(lastVersion: number, nodeKey: NodeKey): void {
-    void this.orphans.put(Buffer.concat([encodeVersion(lastVersion), encodeNodeKey(nodeKey)]), EMPTY);
+  /**
+   * Records the nodes that versions after `lastVersion` no longer use, as one entry of packed
+   * 7-byte node keys: one write per version instead of one per node.
+   */
+  putOrphans(lastVersion: number, nodeKeys: NodeKey[]): void {
+    if (nodeKeys.length === 0) return;
+    const packed = Buffer.allocUnsafe(nodeKeys.length * 7);
+    nodeKeys.forEach((k, i) => encodeNodeKey(k).copy(packed, i * 7));
+    void this.orphans.put(encodeVersion(lastVersion), packed);
+  }
+
+  /** Queues deletion of every node orphaned at or before `upTo`, and of their records. */
+  pruneOrphans(upTo: number): void {
+    for (const { key, value } of this.orphans.getRange({ end: encodeVersion(upTo + 1) })) {
+      for (let off = 0; off < value.length; off += 7) {
+        const nodeKey = value.subarray(off, off + 7);
+        void this.nodes.remove(Buffer.from(nodeKey));
+        this.cache.delete(decodeNodeKey(nodeKey));
+      }
+      void this.orphans.remove(key);
+    }
   }
 }
-
-const EMPTY = Buffer.alloc(0);
