@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { fromBech32, toBech32 } from '@cosmjs/encoding';
-import { PubKey as Secp256k1PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import type { Any } from 'cosmjs-types/google/protobuf/any';
 import { ErrInvalidAddress, ErrInvalidPubKey } from '../errors.js';
 
@@ -30,25 +29,20 @@ export function fromBech32Address(address: string): { prefix: string; data: Uint
 /**
  * The 33-byte compressed key inside a `/cosmos.crypto.secp256k1.PubKey` Any. Other key
  * types (ed25519, multisig, ethsecp256k1) are not accepted for accounts, as in the SDK's
- * default ante handler. Point validity is left to signature verification.
+ * default ante handler. Whether the key is a point on the curve is left to verification.
  */
 export function secp256k1PubKeyFromAny(any: Any): Uint8Array {
   if (any.typeUrl !== SECP256K1_PUBKEY_TYPE_URL) {
     throw ErrInvalidPubKey.wrap(`unsupported public key type ${JSON.stringify(any.typeUrl)}; expected ${SECP256K1_PUBKEY_TYPE_URL}`);
   }
-  let key: Uint8Array;
-  try {
-    key = Secp256k1PubKey.decode(any.value).key;
-  } catch {
-    throw ErrInvalidPubKey.wrap('malformed secp256k1 public key');
+  // PubKey{key} with a 33-byte key has exactly one encoding: tag 0x0a, length 33, key.
+  // Anything else (other lengths, extra or unknown fields) is refused.
+  const v = any.value;
+  if (v.length !== 35 || v[0] !== 0x0a || v[1] !== 33 || (v[2] !== 0x02 && v[2] !== 0x03)) {
+    throw ErrInvalidPubKey.wrap('secp256k1 public key must be a 33-byte compressed key');
   }
-  // A re-encoding check stands in for unknown-field rejection on this one-field message.
-  const canonical = Secp256k1PubKey.encode({ key }).finish();
-  if (!bytesEqual(canonical, any.value)) throw ErrInvalidPubKey.wrap('malformed secp256k1 public key');
-  if (key.length !== 33 || (key[0] !== 0x02 && key[0] !== 0x03)) {
-    throw ErrInvalidPubKey.wrap(`secp256k1 public key must be 33 bytes compressed, got ${key.length} bytes`);
-  }
-  return key;
+  // A copy: callers keep the key (on the account) while the tx buffer may be reused.
+  return v.slice(2);
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
