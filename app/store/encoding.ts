@@ -72,9 +72,17 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Lexicographic byte order, the order of every store iterator. */
+/**
+ * Lexicographic byte order, the order of every store iterator. A plain loop: store keys
+ * usually differ within their first bytes, where this beats a call into native code.
+ */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  return Buffer.compare(a, b);
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - b[i]!;
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

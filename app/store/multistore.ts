@@ -9,7 +9,7 @@ import { EMPTY_HASH } from './hash.js';
 import { commitmentProof } from './iavl/proof.js';
 import { getValue, iterateTree } from './iavl/reader.js';
 import { decodeVersion, encodeVersion, TreeDB } from './iavl/tree-db.js';
-import { hashNode, makeNodeKey, serializeNode, type Node } from './iavl/node.js';
+import { hashNode, makeNodeKey, type Node } from './iavl/node.js';
 import { assertValidKey, type Entry, type ReadonlyKVStore } from './kv.js';
 import { pruneHeight, pruningPolicy, type PruningOptions, type PruningPolicy } from './pruning.js';
 import { TreeStore } from './tree-store.js';
@@ -135,8 +135,8 @@ export class CommitMultiStore implements MultiStore {
     this.queueCommitInfo(version, infos);
     const upTo = pruneHeight(this.policy, version);
     if (upTo > 0) this.queuePrune(upTo);
-    const done = this.meta.put(LATEST_KEY, encodeVersion(version));
-    await done;
+    await this.meta.put(LATEST_KEY, encodeVersion(version));
+    for (const store of this.stores.values()) store.db.releaseWrites();
     this.latest = { version, hash: commitInfoHash(infos) };
     return this.latest;
   }
@@ -210,7 +210,6 @@ export class CommitMultiStore implements MultiStore {
     if (!Number.isSafeInteger(version) || version < 1) throw new StoreError(`snapshot version ${version} must be a positive integer`);
     const roots = new Map<string, Node | undefined>();
     const nonces = new Map<string, number>();
-    let lastWrite: Promise<unknown> = Promise.resolve();
     return {
       addNode: (name, node) => {
         const db = this.getStore(name).db;
@@ -231,11 +230,12 @@ export class CommitMultiStore implements MultiStore {
         nonces.set(name, nonce);
         node.nodeKey = makeNodeKey(version, 0) - nonce;
         if (node.nodeKey <= 0) throw new StoreError(`store ${name} has too many nodes to import at version ${version}`);
-        db.putNode(node, serializeNode(node));
-        if (node.isLeaf()) lastWrite = db.flat.put(Buffer.from(node.key), Buffer.from(node.value!));
+        db.putNode(node, false);
+        if (node.isLeaf()) void db.flat.put(Buffer.from(node.key), Buffer.from(node.value!));
       },
       flush: async () => {
-        await lastWrite;
+        await this.env.committed;
+        for (const store of this.stores.values()) store.db.releaseWrites();
       },
       setRoot: (name, root) => {
         this.getStore(name);
@@ -251,6 +251,7 @@ export class CommitMultiStore implements MultiStore {
         this.queueCommitInfo(version, infos);
         await this.meta.put(LATEST_KEY, encodeVersion(version));
         for (const name of this.storeNames) {
+          this.getStore(name).db.releaseWrites();
           const db = this.getStore(name).db;
           this.stores.set(name, new TreeStore(db, version, db.getRoot(version)));
         }

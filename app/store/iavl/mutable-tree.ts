@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js';
 import { compareBytes } from '../encoding.js';
 import { EMPTY_HASH } from '../hash.js';
-import { hashNode, makeNodeKey, Node, NONCE_LIMIT, serializeNode, type NodeKey } from './node.js';
+import { hashNode, makeNodeKey, Node, NONCE_LIMIT, type NodeKey } from './node.js';
 import { getValue } from './reader.js';
 import type { RootRecord, TreeDB } from './tree-db.js';
 
@@ -22,6 +22,8 @@ interface RemoveResult {
 export class MutableTree {
   private root: Node | undefined;
   private orphans: NodeKey[] = [];
+  /** Whether the running `set` replaced an existing leaf (kept here to spare an object per level). */
+  private updated = false;
 
   constructor(
     private readonly db: TreeDB,
@@ -47,9 +49,9 @@ export class MutableTree {
       this.root = Node.leaf(key, value, version);
       return false;
     }
-    const { node, updated } = this.setIn(this.root, key, value, version);
-    this.root = node;
-    return updated;
+    this.updated = false;
+    this.root = this.setIn(this.root, key, value, version);
+    return this.updated;
   }
 
   /** Removes `key`; returns true when it existed. */
@@ -106,7 +108,7 @@ export class MutableTree {
       throw new StoreError(`store ${this.db.name}: more than ${NONCE_LIMIT - 1} new nodes in one version; commit in smaller blocks`);
     }
     node.nodeKey = makeNodeKey(version, counter.nonce);
-    this.db.putNode(node, serializeNode(node));
+    this.db.putNode(node, true);
   }
 
   /** A node that may be changed in this version: persisted nodes are copied and orphaned. */
@@ -123,12 +125,13 @@ export class MutableTree {
     if (node.nodeKey !== undefined) this.orphans.push(node.nodeKey);
   }
 
-  private setIn(node: Node, key: Uint8Array, value: Uint8Array, version: number): { node: Node; updated: boolean } {
+  private setIn(node: Node, key: Uint8Array, value: Uint8Array, version: number): Node {
     if (node.isLeaf()) {
       const cmp = compareBytes(key, node.key);
       if (cmp === 0) {
         this.drop(node);
-        return { node: Node.leaf(key, value, version), updated: true };
+        this.updated = true;
+        return Node.leaf(key, value, version);
       }
       const leaf = Node.leaf(key, value, version);
       const parent = new Node(cmp < 0 ? node.key : key, undefined, version, 1, 2);
@@ -139,17 +142,17 @@ export class MutableTree {
         parent.setLeft(node);
         parent.setRight(leaf);
       }
-      return { node: parent, updated: false };
+      return parent;
     }
     const goLeft = compareBytes(key, node.key) < 0;
     const child = goLeft ? this.left(node) : this.right(node);
     const n = this.writable(node, version);
-    const result = this.setIn(child, key, value, version);
-    if (goLeft) n.setLeft(result.node);
-    else n.setRight(result.node);
-    if (result.updated) return { node: n, updated: true };
+    const newChild = this.setIn(child, key, value, version);
+    if (goLeft) n.setLeft(newChild);
+    else n.setRight(newChild);
+    if (this.updated) return n;
     this.updateHeightAndSize(n);
-    return { node: this.balance(n, version), updated: false };
+    return this.balance(n, version);
   }
 
   private removeIn(node: Node, key: Uint8Array, version: number): RemoveResult {

@@ -1,38 +1,38 @@
-import type { Node, NodeKey } from './node.js';
+import { NONCE_LIMIT, type Node, type NodeKey } from './node.js';
 
 /**
- * A bounded cache of persisted nodes with two generations: lookups promote entries into the
- * young map, and when it fills up the old generation is dropped whole. Close to LRU at the cost
- * of two map operations, and memory stays under 2 × capacity nodes whatever the state size.
+ * A bounded cache of persisted nodes: a direct-mapped table indexed by a hash of the node
+ * key. A lookup is one array read and a key check, with no allocation and no map hashing of
+ * node keys (which outgrow small integers); a collision simply evicts. Memory stays at
+ * `capacity` nodes whatever the size of the state.
  */
 export class NodeCache {
-  private young = new Map<NodeKey, Node>();
-  private old = new Map<NodeKey, Node>();
+  private readonly slots: Array<Node | undefined>;
+  private readonly mask: number;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    let size = 1024;
+    while (size < capacity) size *= 2;
+    this.slots = new Array<Node | undefined>(size).fill(undefined);
+    this.mask = size - 1;
+  }
+
+  private slot(key: NodeKey): number {
+    const version = Math.floor(key / NONCE_LIMIT);
+    return ((key - version * NONCE_LIMIT) ^ Math.imul(version, 0x9e3779b1)) & this.mask;
+  }
 
   get(key: NodeKey): Node | undefined {
-    const hit = this.young.get(key);
-    if (hit !== undefined) return hit;
-    const aged = this.old.get(key);
-    if (aged !== undefined) this.set(key, aged);
-    return aged;
+    const node = this.slots[this.slot(key)];
+    return node !== undefined && node.nodeKey === key ? node : undefined;
   }
 
   set(key: NodeKey, node: Node): void {
-    if (this.young.size >= this.capacity) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-    this.young.set(key, node);
+    this.slots[this.slot(key)] = node;
   }
 
   delete(key: NodeKey): void {
-    this.young.delete(key);
-    this.old.delete(key);
-  }
-
-  get size(): number {
-    return this.young.size + this.old.size;
+    const i = this.slot(key);
+    if (this.slots[i]?.nodeKey === key) this.slots[i] = undefined;
   }
 }

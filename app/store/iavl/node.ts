@@ -19,7 +19,10 @@ export function nodeKeyVersion(nodeKey: NodeKey): number {
 
 /** 7-byte big-endian LMDB key of a node. */
 export function encodeNodeKey(nodeKey: NodeKey): Buffer {
-  const out = Buffer.allocUnsafe(7);
+  return writeNodeKey(Buffer.allocUnsafe(7), nodeKey);
+}
+
+export function writeNodeKey(out: Buffer, nodeKey: NodeKey): Buffer {
   out[0] = Math.floor(nodeKey / 2 ** 48);
   out.writeUIntBE(nodeKey % 2 ** 48, 1, 6);
   return out;
@@ -147,34 +150,38 @@ export function hashNode(node: Node): Uint8Array {
  * uvarint rightKey ‖ leftHash(32) ‖ rightHash(32). A node's own hash is kept by its parent
  * (or the version's root record), so it is not stored twice.
  */
-export function serializeNode(node: Node): Buffer {
+export function serializedSize(node: Node): number {
   const key = node.key;
+  const head = 1 + uvarintSize(node.version) + uvarintSize(key.length) + key.length;
+  if (node.isLeaf()) return head + uvarintSize(node.value!.length) + node.value!.length;
+  return head + uvarintSize(node.size) + uvarintSize(node.leftKey!) + uvarintSize(node.rightKey!) + 64;
+}
+
+/** Writes the on-disk form at `offset`; returns the offset after it. */
+export function serializeNodeInto(node: Node, out: Uint8Array, offset: number): number {
+  const key = node.key;
+  out[offset] = node.height;
+  let off = writeUvarint(out, offset + 1, node.version);
   if (node.isLeaf()) {
-    const value = node.value!;
-    const size = 1 + uvarintSize(node.version) + uvarintSize(key.length) + key.length + uvarintSize(value.length) + value.length;
-    const out = Buffer.allocUnsafe(size);
-    out[0] = 0;
-    let off = writeUvarint(out, 1, node.version);
     off = writeUvarint(out, off, key.length);
     out.set(key, off);
-    off = writeUvarint(out, off + key.length, value.length);
-    out.set(value, off);
-    return out;
+    off = writeUvarint(out, off + key.length, node.value!.length);
+    out.set(node.value!, off);
+    return off + node.value!.length;
   }
-  const lk = node.leftKey!;
-  const rk = node.rightKey!;
-  const size =
-    1 + uvarintSize(node.version) + uvarintSize(node.size) + uvarintSize(key.length) + key.length + uvarintSize(lk) + uvarintSize(rk) + 64;
-  const out = Buffer.allocUnsafe(size);
-  out[0] = node.height;
-  let off = writeUvarint(out, 1, node.version);
   off = writeUvarint(out, off, node.size);
   off = writeUvarint(out, off, key.length);
   out.set(key, off);
-  off = writeUvarint(out, off + key.length, lk);
-  off = writeUvarint(out, off, rk);
+  off = writeUvarint(out, off + key.length, node.leftKey!);
+  off = writeUvarint(out, off, node.rightKey!);
   out.set(node.leftHash!, off);
   out.set(node.rightHash!, off + 32);
+  return off + 64;
+}
+
+export function serializeNode(node: Node): Buffer {
+  const out = Buffer.allocUnsafe(serializedSize(node));
+  serializeNodeInto(node, out, 0);
   return out;
 }
 

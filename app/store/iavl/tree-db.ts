@@ -1,7 +1,8 @@
 import type { Database, RootDatabase } from 'lmdb';
 import { StoreError } from '../errors.js';
 import { NodeCache } from './node-cache.js';
-import { decodeNodeKey, deserializeNode, encodeNodeKey, type Node, type NodeKey } from './node.js';
+import { decodeNodeKey, deserializeNode, encodeNodeKey, serializedSize, serializeNodeInto, writeNodeKey, type Node, type NodeKey } from './node.js';
+import { WriteArena } from './write-arena.js';
 
 /** A version's root: the tree's hash and the node it starts from (none for an empty tree). */
 export interface RootRecord {
@@ -20,6 +21,14 @@ export function decodeVersion(bytes: Uint8Array, offset = 0): number {
 }
 
 const BINARY = { keyEncoding: 'binary', encoding: 'binary' } as const;
+/**
+ * New nodes of a version get node keys above every existing one, in increasing order, so
+ * they are written with MDB_APPEND: LMDB then fills pages instead of splitting them in half,
+ * which halves the space nodes take.
+ */
+const APPEND = { append: true } as const;
+/** lmdb-js's async put takes PutOptions at run time (its write.js); its typings list only a version. */
+type PutWithOptions = (key: Buffer, value: Buffer, options?: { append?: boolean }) => Promise<boolean>;
 
 /**
  * The LMDB side of one store's tree: nodes by node key, a root record per retained version,
@@ -34,6 +43,8 @@ export class TreeDB {
   readonly orphans: Database<Buffer, Buffer>;
   readonly flat: Database<Buffer, Buffer>;
   readonly cache: NodeCache;
+  private readonly keyScratch = Buffer.alloc(7);
+  private readonly arena = new WriteArena();
 
   constructor(env: RootDatabase, readonly name: string, cacheNodes: number) {
     this.nodes = env.openDB<Buffer, Buffer>(`n/${name}`, BINARY);
@@ -47,7 +58,7 @@ export class TreeDB {
   getNode(nodeKey: NodeKey, hash: Uint8Array | undefined): Node {
     const cached = this.cache.get(nodeKey);
     if (cached) return cached;
-    const bytes = this.nodes.getBinary(encodeNodeKey(nodeKey));
+    const bytes = this.nodes.getBinary(writeNodeKey(this.keyScratch, nodeKey));
     if (!bytes) throw new StoreError(`store ${this.name}: node ${nodeKey} is missing (pruned version or corrupt database)`);
     const node = deserializeNode(bytes, nodeKey, hash);
     this.cache.set(nodeKey, node);
@@ -65,9 +76,23 @@ export class TreeDB {
     void this.roots.put(encodeVersion(version), value);
   }
 
-  putNode(node: Node, bytes: Buffer): void {
-    void this.nodes.put(encodeNodeKey(node.nodeKey!), bytes);
+  /**
+   * Queues a node write (`append` when its key is above every stored one). lmdb-js copies keys when a write is queued but records values by
+   * address (honouring a buffer's `start`/`end`), so nodes are serialized into an arena and
+   * handed over as windows of it; the arena stays referenced until the commit lands.
+   */
+  putNode(node: Node, append: boolean): void {
+    const size = serializedSize(node);
+    const arena = this.arena.reserve(size);
+    serializeNodeInto(node, arena, arena.start);
+    const put = this.nodes.put as unknown as PutWithOptions;
+    void put.call(this.nodes, writeNodeKey(this.keyScratch, node.nodeKey!), arena, append ? APPEND : undefined);
     this.cache.set(node.nodeKey!, node);
+  }
+
+  /** Releases the arenas of writes that have been committed. */
+  releaseWrites(): void {
+    this.arena.reset();
   }
 
   /**
