@@ -35,7 +35,7 @@ export interface MultiStoreOptions {
   pruning?: PruningOptions;
   /** Version of the first commit of a new database (the chain's initial height). */
   initialVersion?: number;
-  /** Persisted nodes kept in memory per store (two generations of this many at most). */
+  /** Persisted nodes kept in memory per store, at most (default 781,250, the SDK's `iavl-cache-size`). */
   cacheNodesPerStore?: number;
   /** LMDB map size in bytes: the most the database may grow to. */
   mapSize?: number;
@@ -83,7 +83,7 @@ export class CommitMultiStore implements MultiStore {
     // A store added to an existing chain starts empty at the next version.
     const baseVersion = version > 0 ? version : Math.max(0, (options.initialVersion ?? 1) - 1);
     for (const name of storeNames) {
-      const db = new TreeDB(env, name, options.cacheNodesPerStore ?? 200_000);
+      const db = new TreeDB(env, name, options.cacheNodesPerStore ?? 781_250);
       this.stores.set(name, new TreeStore(db, baseVersion, version > 0 ? db.getRoot(version) : undefined));
     }
     this.latest = { version, hash: version > 0 ? commitInfoHash(committed) : EMPTY_HASH };
@@ -217,10 +217,16 @@ export class CommitMultiStore implements MultiStore {
           for (const child of [node.leftNode!, node.rightNode!]) {
             if (child.nodeKey === undefined) throw new StoreError('snapshot nodes must arrive children first');
           }
-          node.leftKey = node.leftNode!.nodeKey;
-          node.leftHash = node.leftNode!.hash;
-          node.rightKey = node.rightNode!.nodeKey;
-          node.rightHash = node.rightNode!.hash;
+          const left = node.leftNode!;
+          const right = node.rightNode!;
+          node.leftKey = left.nodeKey;
+          node.leftHash = left.hash;
+          node.leftHeight = left.height;
+          node.leftSize = left.size;
+          node.rightKey = right.nodeKey;
+          node.rightHash = right.hash;
+          node.rightHeight = right.height;
+          node.rightSize = right.size;
           node.leftNode = node.rightNode = undefined;
         }
         hashNode(node);

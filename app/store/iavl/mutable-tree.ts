@@ -94,6 +94,8 @@ export class MutableTree {
         this.persist(left, version, counter);
         node.leftKey = left.nodeKey;
         node.leftHash = left.hash;
+        node.leftHeight = left.height;
+        node.leftSize = left.size;
         node.leftNode = undefined;
       }
       const right = node.rightNode;
@@ -101,6 +103,8 @@ export class MutableTree {
         this.persist(right, version, counter);
         node.rightKey = right.nodeKey;
         node.rightHash = right.hash;
+        node.rightHeight = right.height;
+        node.rightSize = right.size;
         node.rightNode = undefined;
       }
     }
@@ -210,14 +214,12 @@ export class MutableTree {
   }
 
   private updateHeightAndSize(node: Node): void {
-    const left = this.left(node);
-    const right = this.right(node);
-    node.height = Math.max(left.height, right.height) + 1;
-    node.size = left.size + right.size;
+    node.height = Math.max(node.leftChildHeight, node.rightChildHeight) + 1;
+    node.size = node.leftChildSize + node.rightChildSize;
   }
 
   private balanceOf(node: Node): number {
-    return this.left(node).height - this.right(node).height;
+    return node.leftChildHeight - node.rightChildHeight;
   }
 
   private balance(node: Node, version: number): Node {
@@ -238,7 +240,7 @@ export class MutableTree {
   /** `node` must be writable; returns the new subtree root. */
   private rotateRight(node: Node, version: number): Node {
     const pivot = this.writable(this.left(node), version);
-    node.setLeft(this.right(pivot));
+    node.takeLeftFrom(pivot, false);
     pivot.setRight(node);
     this.updateHeightAndSize(node);
     this.updateHeightAndSize(pivot);
@@ -247,7 +249,7 @@ export class MutableTree {
 
   private rotateLeft(node: Node, version: number): Node {
     const pivot = this.writable(this.right(node), version);
-    node.setRight(this.left(pivot));
+    node.takeRightFrom(pivot, true);
     pivot.setLeft(node);
     this.updateHeightAndSize(node);
     this.updateHeightAndSize(pivot);

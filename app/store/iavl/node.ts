@@ -1,5 +1,5 @@
 import { sha256 } from '../hash.js';
-import { readUvarint, uvarintSize, writeUvarint, writeZigzag } from '../encoding.js';
+import { uvarintSize, writeUvarint, writeZigzag } from '../encoding.js';
 
 /**
  * Where a persisted node lives: `version * 2^22 + nonce`, as IAVL v1's (version, nonce) node
@@ -47,6 +47,14 @@ export class Node {
   rightKey: NodeKey | undefined = undefined;
   leftHash: Uint8Array | undefined = undefined;
   rightHash: Uint8Array | undefined = undefined;
+  /**
+   * Height and size of a child referenced by key, recorded with the reference so that
+   * rebalancing after a write never loads the sibling it did not descend into.
+   */
+  leftHeight = 0;
+  rightHeight = 0;
+  leftSize = 0;
+  rightSize = 0;
 
   constructor(
     public key: Uint8Array,
@@ -73,7 +81,62 @@ export class Node {
     n.rightKey = this.rightKey;
     n.leftHash = this.leftHash;
     n.rightHash = this.rightHash;
+    n.leftHeight = this.leftHeight;
+    n.rightHeight = this.rightHeight;
+    n.leftSize = this.leftSize;
+    n.rightSize = this.rightSize;
     return n;
+  }
+
+  get leftChildHeight(): number {
+    return this.leftNode ? this.leftNode.height : this.leftHeight;
+  }
+
+  get rightChildHeight(): number {
+    return this.rightNode ? this.rightNode.height : this.rightHeight;
+  }
+
+  get leftChildSize(): number {
+    return this.leftNode ? this.leftNode.size : this.leftSize;
+  }
+
+  get rightChildSize(): number {
+    return this.rightNode ? this.rightNode.size : this.rightSize;
+  }
+
+  /** Makes `src`'s left (or right) child this node's left child, loaded or not. */
+  takeLeftFrom(src: Node, srcLeft: boolean): void {
+    this.hash = undefined;
+    if (srcLeft) {
+      this.leftNode = src.leftNode;
+      this.leftKey = src.leftKey;
+      this.leftHash = src.leftHash;
+      this.leftHeight = src.leftHeight;
+      this.leftSize = src.leftSize;
+    } else {
+      this.leftNode = src.rightNode;
+      this.leftKey = src.rightKey;
+      this.leftHash = src.rightHash;
+      this.leftHeight = src.rightHeight;
+      this.leftSize = src.rightSize;
+    }
+  }
+
+  takeRightFrom(src: Node, srcLeft: boolean): void {
+    this.hash = undefined;
+    if (srcLeft) {
+      this.rightNode = src.leftNode;
+      this.rightKey = src.leftKey;
+      this.rightHash = src.leftHash;
+      this.rightHeight = src.leftHeight;
+      this.rightSize = src.leftSize;
+    } else {
+      this.rightNode = src.rightNode;
+      this.rightKey = src.rightKey;
+      this.rightHash = src.rightHash;
+      this.rightHeight = src.rightHeight;
+      this.rightSize = src.rightSize;
+    }
   }
 
   setLeft(child: Node): void {
@@ -147,14 +210,15 @@ export function hashNode(node: Node): Uint8Array {
 /**
  * On-disk form. Leaf: height(0) ‖ uvarint version ‖ uvarint len key ‖ key ‖ uvarint len value ‖ value.
  * Inner: height ‖ uvarint version ‖ uvarint size ‖ uvarint len key ‖ key ‖ uvarint leftKey ‖
- * uvarint rightKey ‖ leftHash(32) ‖ rightHash(32). A node's own hash is kept by its parent
- * (or the version's root record), so it is not stored twice.
+ * uvarint rightKey ‖ leftHash(32) ‖ rightHash(32) ‖ leftHeight(1) ‖ rightHeight(1) ‖
+ * uvarint leftSize (the right size is size − leftSize). A node's own hash is kept by its
+ * parent (or the version's root record), so it is not stored twice.
  */
 export function serializedSize(node: Node): number {
   const key = node.key;
   const head = 1 + uvarintSize(node.version) + uvarintSize(key.length) + key.length;
   if (node.isLeaf()) return head + uvarintSize(node.value!.length) + node.value!.length;
-  return head + uvarintSize(node.size) + uvarintSize(node.leftKey!) + uvarintSize(node.rightKey!) + 64;
+  return head + uvarintSize(node.size) + uvarintSize(node.leftKey!) + uvarintSize(node.rightKey!) + 66 + uvarintSize(node.leftSize);
 }
 
 /** Writes the on-disk form at `offset`; returns the offset after it. */
@@ -176,7 +240,9 @@ export function serializeNodeInto(node: Node, out: Uint8Array, offset: number): 
   off = writeUvarint(out, off, node.rightKey!);
   out.set(node.leftHash!, off);
   out.set(node.rightHash!, off + 32);
-  return off + 64;
+  out[off + 64] = node.leftHeight;
+  out[off + 65] = node.rightHeight;
+  return writeUvarint(out, off + 66, node.leftSize);
 }
 
 export function serializeNode(node: Node): Buffer {
@@ -187,26 +253,48 @@ export function serializeNode(node: Node): Buffer {
 
 export function deserializeNode(bytes: Uint8Array, nodeKey: NodeKey, hash: Uint8Array | undefined): Node {
   const height = bytes[0]!;
-  let [version, off] = readUvarint(bytes, 1);
-  let size = 1;
-  if (height > 0) [size, off] = readUvarint(bytes, off);
-  let keyLen: number;
-  [keyLen, off] = readUvarint(bytes, off);
+  const version = readVarintAt(bytes, 1);
+  const size = height > 0 ? readVarintAt(bytes, cursor) : 1;
+  const keyLen = readVarintAt(bytes, cursor);
+  let off = cursor;
   const key = bytes.subarray(off, off + keyLen);
   off += keyLen;
   let node: Node;
   if (height === 0) {
-    let valueLen: number;
-    [valueLen, off] = readUvarint(bytes, off);
-    node = new Node(key, bytes.subarray(off, off + valueLen), version, 0, 1);
+    const valueLen = readVarintAt(bytes, off);
+    node = new Node(key, bytes.subarray(cursor, cursor + valueLen), version, 0, 1);
   } else {
     node = new Node(key, undefined, version, height, size);
-    [node.leftKey, off] = readUvarint(bytes, off);
-    [node.rightKey, off] = readUvarint(bytes, off);
+    node.leftKey = readVarintAt(bytes, off);
+    node.rightKey = readVarintAt(bytes, cursor);
+    off = cursor;
     node.leftHash = bytes.subarray(off, off + 32);
     node.rightHash = bytes.subarray(off + 32, off + 64);
+    node.leftHeight = bytes[off + 64]!;
+    node.rightHeight = bytes[off + 65]!;
+    node.leftSize = readVarintAt(bytes, off + 66);
+    node.rightSize = size - node.leftSize;
   }
   node.nodeKey = nodeKey;
   node.hash = hash;
   return node;
+}
+
+/** Where the last `readVarintAt` stopped; a module-level cursor spares an allocation per field. */
+let cursor = 0;
+
+function readVarintAt(bytes: Uint8Array, offset: number): number {
+  let result = 0;
+  let scale = 1;
+  for (let i = 0; i < 8; i++) {
+    const b = bytes[offset++];
+    if (b === undefined) throw new RangeError('node record ends inside a varint');
+    result += (b & 0x7f) * scale;
+    if (b < 0x80) {
+      cursor = offset;
+      return result;
+    }
+    scale *= 128;
+  }
+  throw new RangeError('varint is longer than 8 bytes');
 }

@@ -18,8 +18,10 @@ function iavlLeafOp(version: number): LeafOp {
   };
 }
 
-function childHash(db: TreeDB, node: Node, left: boolean): Uint8Array {
-  return hashNode(left ? leftOf(db, node) : rightOf(db, node));
+/** A child's hash, from the reference the node keeps (no load) when the child is persisted. */
+function childHash(node: Node, left: boolean): Uint8Array {
+  const child = left ? node.leftNode : node.rightNode;
+  return child ? hashNode(child) : (left ? node.leftHash : node.rightHash)!;
 }
 
 /** An ICS-23 existence proof of `key` (which must exist) under the tree rooted at `root`. */
@@ -29,10 +31,10 @@ export function existenceProof(db: TreeDB, root: Node, key: Uint8Array): Existen
   while (!node.isLeaf()) {
     const header = concatBytes(encodeZigzag(node.height), encodeZigzag(node.size), encodeZigzag(node.version), LENGTH_PREFIX_32);
     if (compareBytes(key, node.key) < 0) {
-      path.push({ hash: HashOp.SHA256, prefix: header, suffix: concatBytes(LENGTH_PREFIX_32, childHash(db, node, false)) });
+      path.push({ hash: HashOp.SHA256, prefix: header, suffix: concatBytes(LENGTH_PREFIX_32, childHash(node, false)) });
       node = leftOf(db, node);
     } else {
-      path.push({ hash: HashOp.SHA256, prefix: concatBytes(header, childHash(db, node, true), LENGTH_PREFIX_32), suffix: new Uint8Array(0) });
+      path.push({ hash: HashOp.SHA256, prefix: concatBytes(header, childHash(node, true), LENGTH_PREFIX_32), suffix: new Uint8Array(0) });
       node = rightOf(db, node);
     }
   }

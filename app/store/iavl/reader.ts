@@ -29,7 +29,7 @@ export function getWithIndex(db: TreeDB, root: Node, key: Uint8Array): { index: 
     if (compareBytes(key, node.key) < 0) {
       node = leftOf(db, node);
     } else {
-      index += leftOf(db, node).size;
+      index += node.leftChildSize;
       node = rightOf(db, node);
     }
   }
@@ -41,11 +41,11 @@ export function getWithIndex(db: TreeDB, root: Node, key: Uint8Array): { index: 
 export function getByIndex(db: TreeDB, root: Node, index: number): Node {
   let node = root;
   while (!node.isLeaf()) {
-    const left = leftOf(db, node);
-    if (index < left.size) {
-      node = left;
+    const leftSize = node.leftChildSize;
+    if (index < leftSize) {
+      node = leftOf(db, node);
     } else {
-      index -= left.size;
+      index -= leftSize;
       node = rightOf(db, node);
     }
   }
