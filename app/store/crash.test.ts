@@ -292,7 +292,6 @@ describe('store folder', () => {
 
   it(
     'keeps its LMDB environment inside the folder it is given, whatever the folder is called',
-    { todo: 'bug: CommitMultiStore.open leaves noSubdir to lmdb-js, which treats a path with a dot in its last segment as a data file (EISDIR when that folder exists)' },
     async () => {
       const dir = tempDir();
       cleanups.push(dir.cleanup);

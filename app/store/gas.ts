@@ -1,5 +1,5 @@
 import { StoreError } from './errors.js';
-import type { Entry, KVStore } from './kv.js';
+import { assertValidKey, assertValidValue, type Entry, type KVStore } from './kv.js';
 
 /** Gas prices of store operations; the defaults are the Cosmos SDK's `KVGasConfig`. */
 export interface GasConfig {
@@ -78,6 +78,8 @@ export class GasKVStore implements KVStore {
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
+    assertValidKey(key);
+    assertValidValue(value);
     this.meter.consume(this.config.writeCostFlat, 'WriteFlat');
     this.meter.consume(this.config.writeCostPerByte * key.length, 'WritePerByte');
     this.meter.consume(this.config.writeCostPerByte * value.length, 'WritePerByte');
@@ -89,11 +91,31 @@ export class GasKVStore implements KVStore {
     this.parent.delete(key);
   }
 
-  *iterator(start?: Uint8Array, end?: Uint8Array, reverse = false): IterableIterator<Entry> {
-    for (const entry of this.parent.iterator(start, end, reverse)) {
-      this.meter.consume(this.config.iterNextCostFlat, 'IterNextFlat');
-      this.meter.consume(this.config.readCostPerByte * (entry[0].length + entry[1].length), 'ValuePerByte');
-      yield entry;
+  /**
+   * Charges as the SDK's gas iterator does: a seek when the iterator is created (the first
+   * entry's bytes, if any, plus the flat cost), then on every step past an entry its bytes plus
+   * the flat cost again, including the last step that finds the end.
+   */
+  iterator(start?: Uint8Array, end?: Uint8Array, reverse = false): IterableIterator<Entry> {
+    const parent = this.parent.iterator(start, end, reverse);
+    const first = parent.next();
+    this.chargeSeek(first);
+    return this.steps(parent, first);
+  }
+
+  private *steps(parent: Iterator<Entry>, first: IteratorResult<Entry>): Generator<Entry> {
+    for (let current = first; !current.done; current = parent.next()) {
+      yield current.value;
+      this.chargeSeek(current);
     }
+  }
+
+  private chargeSeek(position: IteratorResult<Entry>): void {
+    if (!position.done) {
+      const [key, value] = position.value;
+      this.meter.consume(this.config.readCostPerByte * key.length, 'ValuePerByte');
+      this.meter.consume(this.config.readCostPerByte * value.length, 'ValuePerByte');
+    }
+    this.meter.consume(this.config.iterNextCostFlat, 'IterNextFlat');
   }
 }

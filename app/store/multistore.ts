@@ -64,6 +64,7 @@ export class CommitMultiStore implements MultiStore {
   private latest: CommitId;
   private readonly policy: PruningPolicy;
   private closed = false;
+  private committing = false;
 
   private constructor(
     private readonly env: RootDatabase,
@@ -99,6 +100,8 @@ export class CommitMultiStore implements MultiStore {
       path: options.path,
       maxDbs: 8 + names.length * 4,
       mapSize: options.mapSize ?? 64 * 1024 ** 3,
+      // Always a folder, even when its name has a dot (lmdb-js would take it for a file).
+      noSubdir: false,
       ...BINARY,
     });
     const meta = env.openDB<Buffer, Buffer>('meta', BINARY);
@@ -128,6 +131,16 @@ export class CommitMultiStore implements MultiStore {
   /** Persists the pending writes of every store as the next version, atomically. */
   async commit(): Promise<CommitId> {
     this.assertOpen();
+    if (this.committing) throw new StoreError('a commit is already in progress; await it before committing again');
+    this.committing = true;
+    try {
+      return await this.commitNext();
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  private async commitNext(): Promise<CommitId> {
     const version = this.latest.version > 0 ? this.latest.version + 1 : Math.max(1, this.options.initialVersion ?? 1);
     // Everything from here to the await is queued into one LMDB write batch, which lmdb-js
     // commits as one transaction (all writes of one event turn): all stores or none.
@@ -136,7 +149,7 @@ export class CommitMultiStore implements MultiStore {
     const upTo = pruneHeight(this.policy, version);
     if (upTo > 0) this.queuePrune(upTo);
     await this.meta.put(LATEST_KEY, encodeVersion(version));
-    for (const store of this.stores.values()) store.db.releaseWrites();
+    for (const store of this.stores.values()) store.committed();
     this.latest = { version, hash: commitInfoHash(infos) };
     return this.latest;
   }

@@ -3,6 +3,8 @@ import { MutableTree } from './iavl/mutable-tree.js';
 import type { RootRecord, TreeDB } from './iavl/tree-db.js';
 import { SortedWrites } from './sorted-writes.js';
 
+const EMPTY_KEY = Buffer.alloc(0);
+
 /**
  * One module's committed store: the latest committed state (LMDB flat index) under the writes
  * of the block being built. Writes reach the IAVL tree only when the block's hash is asked
@@ -10,7 +12,12 @@ import { SortedWrites } from './sorted-writes.js';
  */
 export class TreeStore implements KVStore {
   /** Every write since the last commit, for reads and the flat index. */
-  private readonly pending = new SortedWrites();
+  private pending = new SortedWrites();
+  /**
+   * The writes of the version being committed, until LMDB has them: the flat index only
+   * shows them once the commit lands, and reads in between must already see them.
+   */
+  private committing: SortedWrites | undefined;
   /** Writes not yet applied to the tree. */
   private readonly dirty = new SortedWrites();
   readonly tree: MutableTree;
@@ -25,7 +32,9 @@ export class TreeStore implements KVStore {
 
   get(key: Uint8Array): Uint8Array | undefined {
     assertValidKey(key);
-    const pending = this.pending.lookup(key);
+    let pending = this.pending.lookup(key);
+    // null is a pending delete, which must hide the layers below.
+    if (pending === undefined && this.committing) pending = this.committing.lookup(key);
     if (pending !== undefined) return pending ?? undefined;
     return this.db.flat.getBinary(Buffer.from(key.buffer, key.byteOffset, key.byteLength));
   }
@@ -48,7 +57,9 @@ export class TreeStore implements KVStore {
   }
 
   iterator(start?: Uint8Array, end?: Uint8Array, reverse = false): IterableIterator<Entry> {
-    return mergeOverlay(this.committedRange(start, end, reverse), this.pending.range(start, end, reverse), reverse);
+    let committed: Iterator<Entry> = this.committedRange(start, end, reverse);
+    if (this.committing) committed = mergeOverlay(committed, this.committing.range(start, end, reverse), reverse);
+    return mergeOverlay(committed, this.pending.range(start, end, reverse), reverse);
   }
 
   private *committedRange(start: Uint8Array | undefined, end: Uint8Array | undefined, reverse: boolean): Generator<Entry> {
@@ -59,7 +70,8 @@ export class TreeStore implements KVStore {
       return;
     }
     // LMDB's reverse ranges exclude their end, so walk down from `end` and stop below `start`.
-    for (const { key, value } of this.db.flat.getRange({ start: hi, exclusiveStart: true, reverse: true })) {
+    // The explicit empty end matters: lmdb-js would otherwise stop before the key 0x00.
+    for (const { key, value } of this.db.flat.getRange({ start: hi, exclusiveStart: true, end: EMPTY_KEY, reverse: true })) {
       if (lo && Buffer.compare(key, lo) < 0) return;
       yield [key, value];
     }
@@ -84,8 +96,15 @@ export class TreeStore implements KVStore {
       if (value === null) void this.db.flat.remove(k);
       else void this.db.flat.put(k, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
     }
-    this.pending.clear();
+    this.committing = this.pending;
+    this.pending = new SortedWrites();
     return record;
+  }
+
+  /** The commit has landed: the flat index now shows what `committing` held. */
+  committed(): void {
+    this.committing = undefined;
+    this.db.releaseWrites();
   }
 
   get pendingWrites(): number {
