@@ -11,9 +11,11 @@ if ! command -v node >/dev/null 2>&1; then
   exit 1
 fi
 
+# `npm install` rather than `npm ci`: it installs the locked versions just the same, and npm 11
+# rejects this lockfile in `ci` over optional platform packages of other operating systems.
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "installing npm packages"
-  npm ci --no-audit --no-fund </dev/null
+  npm install --no-audit --no-fund </dev/null
 fi
 
 bash scripts/install-cometbft.sh
