@@ -166,3 +166,11 @@ export async function waitForHeight(node: CometNode, height: number, timeoutMs =
     },
   );
 }
+
+/** Writes the app's genesis state (`app_state`) into the home's genesis.json. */
+export function setGenesisAppState(home: CometHome, appState: unknown): void {
+  const genesisPath = join(home.home, 'config', 'genesis.json');
+  const genesis = JSON.parse(readFileSync(genesisPath, 'utf8')) as Record<string, unknown>;
+  genesis.app_state = appState;
+  writeFileSync(genesisPath, JSON.stringify(genesis, null, 2));
+}

@@ -1,0 +1,319 @@
+// BaseApp: the ABCI 2.0 application over a CommitMultiStore and an app definition.
+//
+// State lifecycles, as the SDK's:
+// - check state: a branch over the last committed version; CheckTx writes fee and sequence
+//   changes into it so a sender's next tx checks against them; reset after every Commit.
+// - block branch: made by FinalizeBlock over the store; every tx runs in its own branches
+//   over it; written to the store's pending version at the end, hashed, committed by Commit.
+// Queries read committed versions only, so nothing interleaved on the other ABCI
+// connections ever sees a block that is not committed.
+import {
+  ExecTxResult,
+  ResponseCheckTx,
+  ResponseCommit,
+  ResponseFinalizeBlock,
+  ResponseInfo,
+  ResponseInitChain,
+  ResponsePrepareProposal,
+  ResponseProcessProposal,
+  ResponseProcessProposal_ProposalStatus,
+  CheckTxType,
+  type Event,
+  type RequestCheckTx,
+  type RequestFinalizeBlock,
+  type RequestInfo,
+  type RequestInitChain,
+  type RequestPrepareProposal,
+  type RequestProcessProposal,
+  type RequestQuery,
+  type ResponseQuery,
+  type ValidatorUpdate,
+} from 'cosmjs-types/tendermint/abci/types';
+import type { ConsensusParams } from 'cosmjs-types/tendermint/types/params';
+import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
+import type { Application } from '../abci/index.js';
+import { CONSENSUS_STORE_KEY, type AppDefinition } from './app.js';
+import { parseDecCoins, type DecCoin } from './coins.js';
+import { committedView } from './committed.js';
+import { loadConsensusParams, maxBlockGas, saveConsensusParams } from './consensus-params.js';
+import { Context, infiniteGasMeter, type BlockHeader } from './context.js';
+import { EventManager, withAttribute } from './events.js';
+import { handleQuery } from './query.js';
+import { runTx, type TxEnv, type TxOutcome } from './run-tx.js';
+import { CommitMultiStore, type MultiStore, type PruningOptions } from './store/index.js';
+import { decodeTx, DEFAULT_MAX_TX_BYTES } from './tx/decode.js';
+import { SignatureCache } from './tx/sig-cache.js';
+import type { VerifiedSigners } from './tx/signatures.js';
+
+export interface BaseAppOptions {
+  app: AppDefinition;
+  /** Folder of the LMDB state (created if missing). */
+  dataDir: string;
+  /** Must equal the genesis chain id; CometBFT does not pass it with blocks. */
+  chainId: string;
+  /** This node's minimum gas prices, e.g. "0.025uatom" (CheckTx only). */
+  minGasPrices?: string | readonly DecCoin[];
+  pruning?: PruningOptions;
+  /** Largest tx accepted (CometBFT's mempool.max_tx_bytes). */
+  maxTxBytes?: number;
+  sigCacheSize?: number;
+}
+
+const ZERO_TIME: Timestamp = { seconds: 0n, nanos: 0 };
+
+export class BaseApp implements Application {
+  readonly app: AppDefinition;
+  readonly chainId: string;
+  private store: CommitMultiStore;
+  private checkState: MultiStore;
+  private consensusParams: ConsensusParams | undefined;
+  private lastBlockTime: Timestamp = ZERO_TIME;
+  private readonly minGasPrices: readonly DecCoin[];
+  private readonly sigCache: SignatureCache<VerifiedSigners>;
+  private readonly maxTxBytes: number;
+
+  constructor(private readonly options: BaseAppOptions) {
+    this.app = options.app;
+    this.chainId = options.chainId;
+    this.minGasPrices = typeof options.minGasPrices === 'string' ? parseDecCoins(options.minGasPrices) : (options.minGasPrices ?? []);
+    this.sigCache = new SignatureCache(options.sigCacheSize);
+    this.maxTxBytes = options.maxTxBytes ?? DEFAULT_MAX_TX_BYTES;
+    this.store = this.openStore();
+    this.checkState = this.freshCheckState();
+    this.consensusParams = loadConsensusParams(this.latestView().getStore(CONSENSUS_STORE_KEY));
+  }
+
+  private openStore(initialVersion?: number): CommitMultiStore {
+    return CommitMultiStore.open({
+      path: this.options.dataDir,
+      stores: this.app.storeKeys,
+      ...(this.options.pruning ? { pruning: this.options.pruning } : {}),
+      ...(initialVersion !== undefined ? { initialVersion } : {}),
+    });
+  }
+
+  /** The committed state (before the first commit: the store itself, which holds genesis). */
+  private latestView(): MultiStore {
+    const { version } = this.store.lastCommitId();
+    return version === 0 ? this.store : committedView(this.store, version);
+  }
+
+  private freshCheckState(): MultiStore {
+    return this.latestView().branch();
+  }
+
+  get lastCommitId(): { version: number; hash: Uint8Array } {
+    return this.store.lastCommitId();
+  }
+
+  /** A read-only context over committed `version` (default: latest): for export, invariants and tools. */
+  committedContext(version: number = this.store.lastCommitId().version): Context {
+    const view = version === 0 ? this.store : committedView(this.store, version);
+    const header: BlockHeader = { chainId: this.chainId, height: BigInt(version), time: this.lastBlockTime };
+    return new Context(view.branch(), header, infiniteGasMeter(), new EventManager(), 'query');
+  }
+
+  /** Genesis `app_state` of the committed state: every module's export, in module order. */
+  exportAppState(version?: number): Record<string, unknown> {
+    const ctx = this.committedContext(version);
+    const appState: Record<string, unknown> = {};
+    for (const module of this.app.modules) if (module.genesis) appState[module.name] = module.genesis.export(ctx);
+    return appState;
+  }
+
+  /** Descriptions of broken invariants in the committed state (empty when all hold). */
+  brokenInvariants(version?: number): string[] {
+    const ctx = this.committedContext(version);
+    return this.app.invariants.flatMap(({ module, name, check }) => {
+      const broken = check(ctx);
+      return broken === undefined ? [] : [`${module}/${name}: ${broken}`];
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  private txEnv(): TxEnv {
+    return {
+      app: this.app,
+      maxTxBytes: this.maxTxBytes,
+      maxBlockGas: maxBlockGas(this.consensusParams),
+      minGasPrices: this.minGasPrices,
+      sigCache: this.sigCache,
+      aminoConverters: this.app.aminoConverters,
+    };
+  }
+
+  /** The header CheckTx, simulate and queries run under: the next block after the last commit. */
+  private checkHeader(): BlockHeader {
+    return { chainId: this.chainId, height: BigInt(this.store.lastCommitId().version + 1), time: this.lastBlockTime };
+  }
+
+  info(_req: RequestInfo): ResponseInfo {
+    const { version, hash } = this.store.lastCommitId();
+    return ResponseInfo.fromPartial({
+      data: this.app.name,
+      version: this.app.version,
+      appVersion: this.consensusParams?.version?.app ?? 0n,
+      lastBlockHeight: BigInt(version),
+      lastBlockAppHash: version === 0 ? new Uint8Array() : hash,
+    });
+  }
+
+  async initChain(req: RequestInitChain): Promise<ResponseInitChain> {
+    if (req.chainId !== this.chainId) {
+      throw new Error(`genesis chain id ${req.chainId} does not match this node's chain id ${this.chainId}`);
+    }
+    if (this.store.lastCommitId().version !== 0) throw new Error('InitChain called on a chain that already has committed blocks');
+    const initialHeight = req.initialHeight > 0n ? Number(req.initialHeight) : 1;
+    if (initialHeight > 1) {
+      // The store numbers its first version at open; reopen it to start at the chain's initial height.
+      await this.store.close();
+      this.store = this.openStore(initialHeight);
+    }
+    const branch = this.store.branch();
+    const header: BlockHeader = { chainId: this.chainId, height: BigInt(initialHeight), time: req.time };
+    const ctx = new Context(branch, header, infiniteGasMeter(), new EventManager(), 'genesis');
+    if (req.consensusParams) {
+      saveConsensusParams(branch.getStore(CONSENSUS_STORE_KEY), req.consensusParams);
+      this.consensusParams = req.consensusParams;
+    }
+    this.initGenesis(ctx, req.appStateBytes);
+    branch.write();
+    this.checkState = this.freshCheckState();
+    this.lastBlockTime = req.time;
+    return ResponseInitChain.fromPartial({ validators: req.validators, appHash: this.store.workingHash() });
+  }
+
+  private initGenesis(ctx: Context, appStateBytes: Uint8Array): void {
+    const text = Buffer.from(appStateBytes).toString('utf8').trim();
+    const appState = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
+    const known = new Set(this.app.modules.map((m) => m.name));
+    const unknown = Object.keys(appState).filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new Error(`genesis app_state has entries for unknown modules: ${unknown.join(', ')}`);
+    for (const module of this.app.modules) {
+      if (!module.genesis) continue;
+      const json = appState[module.name] ?? module.genesis.defaults();
+      let state: unknown;
+      try {
+        state = module.genesis.validate(json);
+      } catch (err) {
+        throw new Error(`invalid genesis for module ${module.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      module.genesis.init(ctx, state);
+    }
+  }
+
+  checkTx(req: RequestCheckTx): ResponseCheckTx {
+    const mode = req.type === CheckTxType.RECHECK ? 'recheck' : 'check';
+    const outcome = runTx(this.txEnv(), mode, req.tx, this.checkState, this.checkHeader());
+    return ResponseCheckTx.fromPartial({
+      code: outcome.code,
+      codespace: outcome.codespace,
+      log: outcome.log,
+      gasWanted: outcome.gasWanted,
+      gasUsed: outcome.gasUsed,
+      events: outcome.events,
+    });
+  }
+
+  /** Gas estimation: the full pipeline without signature checks, over a throwaway branch of the check state. */
+  simulate(txBytes: Uint8Array): TxOutcome {
+    return runTx(this.txEnv(), 'simulate', txBytes, this.checkState.branch(), this.checkHeader());
+  }
+
+  /** The leading txs that fit the block's byte and gas limits; undecodable txs are left out. */
+  prepareProposal(req: RequestPrepareProposal): ResponsePrepareProposal {
+    const maxGas = maxBlockGas(this.consensusParams);
+    const txs: Uint8Array[] = [];
+    let bytes = 0n;
+    let gas = 0n;
+    for (const tx of req.txs) {
+      const wanted = this.gasWanted(tx);
+      if (wanted === undefined) continue;
+      if (bytes + BigInt(tx.length) > req.maxTxBytes) break;
+      if (maxGas !== undefined && gas + wanted > maxGas) break;
+      bytes += BigInt(tx.length);
+      gas += wanted;
+      txs.push(tx);
+    }
+    return ResponsePrepareProposal.fromPartial({ txs });
+  }
+
+  /** Rejects a proposal with an undecodable tx or more gas than the block allows. */
+  processProposal(req: RequestProcessProposal): ResponseProcessProposal {
+    const maxGas = maxBlockGas(this.consensusParams);
+    let gas = 0n;
+    for (const tx of req.txs) {
+      const wanted = this.gasWanted(tx);
+      if (wanted === undefined) return { status: ResponseProcessProposal_ProposalStatus.REJECT };
+      gas += wanted;
+    }
+    const ok = maxGas === undefined || gas <= maxGas;
+    return { status: ok ? ResponseProcessProposal_ProposalStatus.ACCEPT : ResponseProcessProposal_ProposalStatus.REJECT };
+  }
+
+  private gasWanted(tx: Uint8Array): bigint | undefined {
+    try {
+      return decodeTx(tx, { maxTxBytes: this.maxTxBytes }).authInfo.fee?.gasLimit ?? 0n;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Executes the block into a branch, writes it to the store's pending version, returns its app hash. Persists nothing. */
+  finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
+    const block = this.store.branch();
+    const header: BlockHeader = { chainId: this.chainId, height: req.height, time: req.time };
+    const events: Event[] = [];
+
+    const begin = new EventManager();
+    const beginCtx = new Context(block, header, infiniteGasMeter(), begin, 'block');
+    for (const module of this.app.modules) module.beginBlock?.(beginCtx);
+    events.push(...begin.events.map((e) => withAttribute(e, 'mode', 'BeginBlock')));
+
+    const env = this.txEnv();
+    const txResults = req.txs.map((tx) => {
+      const outcome = runTx(env, 'finalize', tx, block, header);
+      return ExecTxResult.fromPartial({
+        code: outcome.code,
+        codespace: outcome.codespace,
+        log: outcome.log,
+        data: outcome.data,
+        gasWanted: outcome.gasWanted,
+        gasUsed: outcome.gasUsed,
+        events: outcome.events,
+      });
+    });
+
+    const end = new EventManager();
+    const endCtx = new Context(block, header, infiniteGasMeter(), end, 'block');
+    const validatorUpdates: ValidatorUpdate[] = [];
+    for (const module of this.app.modules) validatorUpdates.push(...(module.endBlock?.(endCtx) ?? []));
+    events.push(...end.events.map((e) => withAttribute(e, 'mode', 'EndBlock')));
+
+    block.write();
+    this.lastBlockTime = req.time;
+    return ResponseFinalizeBlock.fromPartial({ events, txResults, validatorUpdates, appHash: this.store.workingHash() });
+  }
+
+  /** Persists the finalized block atomically and starts a new check state on top of it. */
+  async commit(): Promise<ResponseCommit> {
+    await this.store.commit();
+    this.checkState = this.freshCheckState();
+    return ResponseCommit.fromPartial({ retainHeight: 0n });
+  }
+
+  query(req: RequestQuery): ResponseQuery {
+    return handleQuery(
+      {
+        app: this.app,
+        store: this.store,
+        chainId: this.chainId,
+        simulate: (txBytes) => this.simulate(txBytes),
+      },
+      req,
+    );
+  }
+}

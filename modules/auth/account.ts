@@ -1,0 +1,73 @@
+// Accounts as the SDK stores them: a BaseAccount or ModuleAccount packed in an Any.
+import { BaseAccount, ModuleAccount } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
+import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
+import { Any } from 'cosmjs-types/google/protobuf/any';
+import type { AddressCodec } from '../../app/address-codec.js';
+import { ErrUnpackAny } from '../../app/errors.js';
+import { SECP256K1_PUBKEY_TYPE_URL, secp256k1PubKeyFromAny } from '../../app/tx/address.js';
+
+export const BASE_ACCOUNT_TYPE_URL = '/cosmos.auth.v1beta1.BaseAccount';
+export const MODULE_ACCOUNT_TYPE_URL = '/cosmos.auth.v1beta1.ModuleAccount';
+
+export interface Account {
+  readonly address: Uint8Array;
+  /** Compressed secp256k1 key; absent until the account's first tx. */
+  readonly pubKey?: Uint8Array;
+  readonly accountNumber: bigint;
+  readonly sequence: bigint;
+  /** Set for module accounts (which have no key and cannot sign). */
+  readonly module?: { readonly name: string; readonly permissions: readonly string[] };
+}
+
+export function pubKeyToAny(pubKey: Uint8Array): Any {
+  return { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key: pubKey }).finish() };
+}
+
+function toBaseAccount(account: Account, codec: AddressCodec): BaseAccount {
+  return {
+    address: codec.encode(account.address),
+    ...(account.pubKey ? { pubKey: pubKeyToAny(account.pubKey) } : {}),
+    accountNumber: account.accountNumber,
+    sequence: account.sequence,
+  };
+}
+
+export function accountToAny(account: Account, codec: AddressCodec): Any {
+  const base = toBaseAccount(account, codec);
+  if (account.module) {
+    const value = ModuleAccount.encode({ baseAccount: base, name: account.module.name, permissions: [...account.module.permissions] }).finish();
+    return { typeUrl: MODULE_ACCOUNT_TYPE_URL, value };
+  }
+  return { typeUrl: BASE_ACCOUNT_TYPE_URL, value: BaseAccount.encode(base).finish() };
+}
+
+/** `address`: the bytes the caller already knows (the store key), saving a bech32 decode per read. */
+function fromBaseAccount(base: BaseAccount, codec: AddressCodec, address?: Uint8Array): Account {
+  return {
+    address: address ?? codec.decode(base.address),
+    ...(base.pubKey ? { pubKey: secp256k1PubKeyFromAny(base.pubKey) } : {}),
+    accountNumber: base.accountNumber,
+    sequence: base.sequence,
+  };
+}
+
+export function accountFromAny(any: Any, codec: AddressCodec, address?: Uint8Array): Account {
+  switch (any.typeUrl) {
+    case BASE_ACCOUNT_TYPE_URL:
+      return fromBaseAccount(BaseAccount.decode(any.value), codec, address);
+    case MODULE_ACCOUNT_TYPE_URL: {
+      const m = ModuleAccount.decode(any.value);
+      return { ...fromBaseAccount(m.baseAccount ?? BaseAccount.fromPartial({}), codec, address), module: { name: m.name, permissions: m.permissions } };
+    }
+    default:
+      throw ErrUnpackAny.wrap(`unsupported account type ${any.typeUrl}`);
+  }
+}
+
+export function encodeAccount(account: Account, codec: AddressCodec): Uint8Array {
+  return Any.encode(accountToAny(account, codec)).finish();
+}
+
+export function decodeAccount(bytes: Uint8Array, codec: AddressCodec, address?: Uint8Array): Account {
+  return accountFromAny(Any.decode(bytes), codec, address);
+}

@@ -1,0 +1,50 @@
+// cosmos.auth.v1beta1.Query, the methods cosmjs and relayers call.
+import {
+  Bech32PrefixResponse,
+  QueryAccountRequest,
+  QueryAccountResponse,
+  QueryAccountsRequest,
+  QueryAccountsResponse,
+  QueryModuleAccountByNameRequest,
+  QueryModuleAccountByNameResponse,
+  QueryParamsResponse,
+} from 'cosmjs-types/cosmos/auth/v1beta1/query';
+import type { Any } from 'cosmjs-types/google/protobuf/any';
+import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
+import type { QueryHandler } from '../../app/module.js';
+import { paginate } from '../../app/pagination.js';
+import { prefixStore } from '../../app/store/index.js';
+import { accountToAny, decodeAccount } from './account.js';
+import type { AccountKeeper } from './keeper.js';
+import { ACCOUNTS_PREFIX_BYTES, STORE_KEY } from './keys.js';
+
+export function authQueries(keeper: AccountKeeper): Record<string, QueryHandler> {
+  const codec = keeper.addressCodec;
+  return {
+    '/cosmos.auth.v1beta1.Query/Account': (ctx, data) => {
+      const { address } = QueryAccountRequest.decode(data);
+      if (address === '') throw grpcInvalidArgument('Address cannot be empty');
+      const account = keeper.getAccount(ctx, codec.decode(address));
+      if (account === undefined) throw grpcNotFound(`account ${address} not found`);
+      return QueryAccountResponse.encode({ account: accountToAny(account, codec) }).finish();
+    },
+    '/cosmos.auth.v1beta1.Query/Accounts': (ctx, data) => {
+      const { pagination } = QueryAccountsRequest.decode(data);
+      const accounts: Any[] = [];
+      const page = paginate(prefixStore(ctx.kvStore(STORE_KEY), ACCOUNTS_PREFIX_BYTES), pagination, (_key, value) => {
+        accounts.push(accountToAny(decodeAccount(value, codec), codec));
+      });
+      return QueryAccountsResponse.encode({ accounts, pagination: page }).finish();
+    },
+    '/cosmos.auth.v1beta1.Query/Params': (ctx) => QueryParamsResponse.encode({ params: keeper.params(ctx) }).finish(),
+    '/cosmos.auth.v1beta1.Query/ModuleAccountByName': (ctx, data) => {
+      const { name } = QueryModuleAccountByNameRequest.decode(data);
+      if (name === '') throw grpcInvalidArgument('module name is empty');
+      const address = keeper.getModuleAddress(name);
+      const account = address && keeper.getAccount(ctx, address);
+      if (!account) throw grpcNotFound(`account ${name} not found`);
+      return QueryModuleAccountByNameResponse.encode({ account: accountToAny(account, codec) }).finish();
+    },
+    '/cosmos.auth.v1beta1.Query/Bech32Prefix': () => Bech32PrefixResponse.encode({ bech32Prefix: codec.prefix }).finish(),
+  };
+}

@@ -1,0 +1,39 @@
+// The example module: a counter per address, with its own message, query, genesis and
+// amino converter. The chain builder's walkthrough starts from this folder.
+import type { AddressCodec } from '../../app/address-codec.js';
+import { defineModule } from '../../app/module.js';
+import { MSG_INCREMENT_TYPE_URL, MsgIncrement, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from './codec.js';
+import { counterGenesis } from './genesis.js';
+import { CounterKeeper, MODULE_NAME, STORE_KEY } from './keeper.js';
+import { incrementHandler } from './msgs.js';
+
+export interface CounterModuleDeps {
+  /** How addresses are written (the account keeper's codec). */
+  addressCodec: AddressCodec;
+}
+
+export function counterModule({ addressCodec }: CounterModuleDeps) {
+  const keeper = new CounterKeeper();
+  return defineModule({
+    name: MODULE_NAME,
+    storeKey: STORE_KEY,
+    keeper,
+    msgs: { [MSG_INCREMENT_TYPE_URL]: incrementHandler(keeper, addressCodec) },
+    queries: {
+      [QUERY_COUNT_PATH]: (ctx, data) => {
+        const { address } = QueryCountRequest.decode(data);
+        return QueryCountResponse.encode({ count: keeper.getCount(ctx, addressCodec.decode(address)) }).finish();
+      },
+    },
+    genesis: counterGenesis(keeper, addressCodec),
+    aminoConverters: {
+      [MSG_INCREMENT_TYPE_URL]: {
+        aminoType: 'zonekit/counter/MsgIncrement',
+        decode: (value: Uint8Array) => MsgIncrement.decode(value),
+        toAmino: (msg: MsgIncrement) => ({ sender: msg.sender, by: msg.by.toString() }),
+      },
+    },
+  });
+}
+
+export type CounterModule = ReturnType<typeof counterModule>;

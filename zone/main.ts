@@ -1,0 +1,61 @@
+// Runs the default zone's ABCI server: `node dist/zone/main.js --home <dir> [--abci tcp://127.0.0.1:26658]
+// [--chain-id <id>] [--minimum-gas-prices 0.025uatom] [--pruning default|nothing|everything]`.
+// Flags fall back to ZONEKIT_* environment variables. CometBFT connects to it as its proxy_app.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startZone } from './zone.js';
+
+const { values } = parseArgs({
+  options: {
+    home: { type: 'string', default: process.env.ZONEKIT_HOME ?? join(homedir(), '.zonekit') },
+    abci: { type: 'string', default: process.env.ZONEKIT_ABCI ?? 'tcp://127.0.0.1:26658' },
+    'chain-id': { type: 'string', default: process.env.ZONEKIT_CHAIN_ID },
+    'minimum-gas-prices': { type: 'string', default: process.env.ZONEKIT_MINIMUM_GAS_PRICES ?? '' },
+    pruning: { type: 'string', default: process.env.ZONEKIT_PRUNING ?? 'default' },
+  },
+});
+
+const home = values.home!;
+
+/** The chain id from CometBFT's genesis in the same home, as simd reads it. */
+function chainIdFromGenesis(): string {
+  const path = join(home, 'config', 'genesis.json');
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { chain_id: string }).chain_id;
+  } catch (err) {
+    throw new Error(`no --chain-id given and cannot read it from ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+const pruning = values.pruning!;
+if (pruning !== 'default' && pruning !== 'nothing' && pruning !== 'everything') {
+  throw new Error(`--pruning must be default, nothing or everything, got ${pruning}`);
+}
+
+const zone = await startZone({
+  home,
+  abciAddress: values.abci!,
+  chainId: values['chain-id'] ?? chainIdFromGenesis(),
+  minGasPrices: values['minimum-gas-prices']!,
+  pruning: { strategy: pruning },
+});
+const { version, hash } = zone.app.lastCommitId;
+const state = version === 0 ? 'no blocks yet' : `height ${version}, app hash ${Buffer.from(hash).toString('hex').toUpperCase()}`;
+console.log(`zonekit: ABCI listening on ${zone.address} (chain ${zone.app.chainId}, ${state})`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    zone.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('zonekit: error while closing:', err);
+        process.exit(1);
+      },
+    );
+  });
+}

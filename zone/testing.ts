@@ -1,0 +1,106 @@
+// A zone driven through its ABCI methods in-process, without CometBFT: for tests of the
+// whole pipeline (ante, messages, queries, commit) that run in milliseconds.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckTxType, type ExecTxResult, type ResponseCheckTx, type ResponseFinalizeBlock, type ResponseQuery } from 'cosmjs-types/tendermint/abci/types';
+import { BaseApp } from '../app/baseapp.js';
+import { buildZone, zoneGenesis, type GenesisAccount, type Zone } from './zone.js';
+
+export interface TestChainOptions {
+  chainId?: string;
+  accounts: readonly GenesisAccount[];
+  minGasPrices?: string;
+  initialHeight?: bigint;
+  /** Extra or replaced `app_state` entries. */
+  appState?: Record<string, unknown>;
+  maxBlockGas?: bigint;
+}
+
+export class TestChain {
+  readonly zone: Zone;
+  app: BaseApp;
+  readonly chainId: string;
+  private readonly dir: string;
+  private readonly minGasPrices: string | undefined;
+  height = 0n;
+  private seconds = 1_700_000_000n;
+
+  private constructor(options: TestChainOptions) {
+    this.chainId = options.chainId ?? 'zonekit-test-1';
+    this.dir = mkdtempSync(join(tmpdir(), 'zonekit-chain-'));
+    this.zone = buildZone();
+    this.minGasPrices = options.minGasPrices;
+    this.app = this.open();
+  }
+
+  private open(): BaseApp {
+    return new BaseApp({
+      app: this.zone.app,
+      dataDir: this.dir,
+      chainId: this.chainId,
+      ...(this.minGasPrices ? { minGasPrices: this.minGasPrices } : {}),
+    });
+  }
+
+  /** Closes the app and opens it again on the same data, as a restarted node would. */
+  async restart(): Promise<void> {
+    await this.app.close();
+    this.app = this.open();
+    this.height = BigInt(this.app.lastCommitId.version);
+  }
+
+  static async start(options: TestChainOptions): Promise<TestChain> {
+    const chain = new TestChain(options);
+    const appState = { ...zoneGenesis(options.accounts), ...options.appState };
+    const initialHeight = options.initialHeight ?? 1n;
+    await chain.app.initChain({
+      time: { seconds: chain.seconds, nanos: 0 },
+      chainId: chain.chainId,
+      consensusParams: {
+        block: { maxBytes: 22020096n, maxGas: options.maxBlockGas ?? -1n },
+      },
+      validators: [],
+      appStateBytes: Buffer.from(JSON.stringify(appState)),
+      initialHeight,
+    });
+    chain.height = initialHeight - 1n;
+    return chain;
+  }
+
+  checkTx(tx: Uint8Array, recheck = false): ResponseCheckTx {
+    return this.app.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
+  }
+
+  /** Finalizes and commits one block with `txs`; returns the tx results and the app hash. */
+  async deliver(txs: Uint8Array[]): Promise<{ results: ExecTxResult[]; appHash: Uint8Array }> {
+    const response = this.finalize(txs);
+    await this.app.commit();
+    return { results: response.txResults, appHash: response.appHash };
+  }
+
+  /** FinalizeBlock for the next height, without Commit. */
+  finalize(txs: Uint8Array[]): ResponseFinalizeBlock {
+    this.height += 1n;
+    this.seconds += 5n;
+    return this.app.finalizeBlock({
+      txs,
+      decidedLastCommit: { round: 0, votes: [] },
+      misbehavior: [],
+      hash: new Uint8Array(32),
+      height: this.height,
+      time: { seconds: this.seconds, nanos: 0 },
+      nextValidatorsHash: new Uint8Array(32),
+      proposerAddress: new Uint8Array(20),
+    });
+  }
+
+  query(path: string, data: Uint8Array, height = 0n, prove = false): ResponseQuery {
+    return this.app.query({ path, data, height, prove });
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
