@@ -83,12 +83,11 @@ export class BaseApp implements Application {
     this.consensusParams = loadConsensusParams(this.latestView().getStore(CONSENSUS_STORE_KEY));
   }
 
-  private openStore(initialVersion?: number): CommitMultiStore {
+  private openStore(): CommitMultiStore {
     return CommitMultiStore.open({
       path: this.options.dataDir,
       stores: this.app.storeKeys,
       ...(this.options.pruning ? { pruning: this.options.pruning } : {}),
-      ...(initialVersion !== undefined ? { initialVersion } : {}),
     });
   }
 
@@ -167,11 +166,7 @@ export class BaseApp implements Application {
     }
     if (this.store.lastCommitId().version !== 0) throw new Error('InitChain called on a chain that already has committed blocks');
     const initialHeight = req.initialHeight > 0n ? Number(req.initialHeight) : 1;
-    if (initialHeight > 1) {
-      // The store numbers its first version at open; reopen it to start at the chain's initial height.
-      await this.store.close();
-      this.store = this.openStore(initialHeight);
-    }
+    if (initialHeight > 1) this.store.setInitialVersion(initialHeight);
     const branch = this.store.branch();
     const header: BlockHeader = { chainId: this.chainId, height: BigInt(initialHeight), time: req.time };
     const ctx = new Context(branch, header, infiniteGasMeter(), new EventManager(), 'genesis');

@@ -154,4 +154,30 @@ describe('CommitMultiStore', () => {
     assert.deepEqual(ms.availableVersions(), [100, 101]);
     await ms.close();
   });
+
+  it('keeps a reader at its version across later commits, and ignores the block being built', async () => {
+    const { ms } = fresh();
+    const store = ms.getStore('bank');
+    store.set(Uint8Array.of(1), Uint8Array.of(10));
+    store.set(Uint8Array.of(2), Uint8Array.of(20));
+    const v1 = (await ms.commit()).version;
+    const reader = ms.readerAt('bank', v1);
+    store.set(Uint8Array.of(1), Uint8Array.of(11));
+    store.delete(Uint8Array.of(2));
+    assert.equal(toHex(reader.get(Uint8Array.of(1))!), '0a', 'pending writes are not committed state');
+    await ms.commit();
+    assert.equal(toHex(reader.get(Uint8Array.of(1))!), '0a', 'still version 1 after version 2 landed');
+    assert.deepEqual([...reader.iterator()].map(([k, v]) => toHex(k) + toHex(v)), ['010a', '0214']);
+    assert.deepEqual([...ms.readerAt('bank').iterator(undefined, undefined, true)].map(([k, v]) => toHex(k) + toHex(v)), ['010b']);
+    await ms.close();
+  });
+
+  it('takes the initial version from InitChain before the first write is hashed', async () => {
+    const { ms } = fresh();
+    ms.getStore('acc').set(Uint8Array.of(1), Uint8Array.of(1));
+    ms.setInitialVersion(42);
+    assert.equal((await ms.commit()).version, 42);
+    assert.throws(() => ms.setInitialVersion(7), /already has version 42/);
+    await ms.close();
+  });
 });

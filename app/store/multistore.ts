@@ -14,6 +14,10 @@ import { assertValidKey, type Entry, type ReadonlyKVStore } from './kv.js';
 import { pruneHeight, pruningPolicy, type PruningOptions, type PruningPolicy } from './pruning.js';
 import { TreeStore } from './tree-store.js';
 
+function* treeEntries(db: TreeDB, root: Node | undefined, start: Uint8Array | undefined, end: Uint8Array | undefined, reverse: boolean): Generator<Entry> {
+  for (const leaf of iterateTree(db, root, start, end, reverse)) yield [leaf.key, leaf.value!];
+}
+
 /** Rebuilds trees from snapshot nodes; see `CommitMultiStore.beginImport`. */
 export interface SnapshotImporter {
   addNode(store: string, node: Node): void;
@@ -70,7 +74,7 @@ export class CommitMultiStore implements MultiStore {
     private readonly env: RootDatabase,
     private readonly meta: Database<Buffer, Buffer>,
     readonly storeNames: readonly string[],
-    private readonly options: MultiStoreOptions,
+    private options: MultiStoreOptions,
   ) {
     this.policy = pruningPolicy(options.pruning ?? { strategy: 'default' });
     const latestBytes = meta.getBinary(LATEST_KEY);
@@ -171,17 +175,32 @@ export class CommitMultiStore implements MultiStore {
   /** Read-only view of one store at a committed version. */
   readerAt(name: string, version: number = this.latest.version): ReadonlyKVStore {
     const root = this.rootAt(name, version);
-    const db = this.getStore(name).db;
+    const store = this.getStore(name);
+    const db = store.db;
+    // While `version` is the latest and no commit is landing, the flat index holds exactly its
+    // values: one LMDB read instead of a walk down the tree. Checked per read, so a reader
+    // kept across a commit falls back to the tree and keeps showing its own version.
+    const flat = () => version === this.latest.version && !this.committing;
     return {
       get: (key) => {
         assertValidKey(key);
-        return getValue(db, root, key);
+        return flat() ? store.committedGet(key) : getValue(db, root, key);
       },
-      has: (key) => getValue(db, root, key) !== undefined,
-      *iterator(start?: Uint8Array, end?: Uint8Array, reverse = false): IterableIterator<Entry> {
-        for (const leaf of iterateTree(db, root, start, end, reverse)) yield [leaf.key, leaf.value!];
-      },
+      has: (key) => (flat() ? store.committedGet(key) : getValue(db, root, key)) !== undefined,
+      iterator: (start?: Uint8Array, end?: Uint8Array, reverse = false): IterableIterator<Entry> =>
+        flat() ? store.committedRange(start, end, reverse) : treeEntries(db, root, start, end, reverse),
     };
+  }
+
+  /**
+   * Sets the version of the first commit (the chain's initial height, from InitChain) on a
+   * store that has not committed or hashed anything yet.
+   */
+  setInitialVersion(version: number): void {
+    if (!Number.isSafeInteger(version) || version < 1) throw new StoreError(`initial version ${version} must be a positive integer`);
+    if (this.latest.version !== 0) throw new StoreError(`the store already has version ${this.latest.version}; the initial version applies to a new chain only`);
+    for (const store of this.stores.values()) store.setBaseVersion(version - 1);
+    this.options = { ...this.options, initialVersion: version };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { StoreError } from './errors.js';
 import { assertValidKey, assertValidValue, mergeOverlay, type Entry, type KVStore } from './kv.js';
 import { MutableTree } from './iavl/mutable-tree.js';
 import type { RootRecord, TreeDB } from './iavl/tree-db.js';
@@ -36,7 +37,7 @@ export class TreeStore implements KVStore {
     // null is a pending delete, which must hide the layers below.
     if (pending === undefined && this.committing) pending = this.committing.lookup(key);
     if (pending !== undefined) return pending ?? undefined;
-    return this.db.flat.getBinary(Buffer.from(key.buffer, key.byteOffset, key.byteLength));
+    return this.committedGet(key);
   }
 
   has(key: Uint8Array): boolean {
@@ -62,7 +63,13 @@ export class TreeStore implements KVStore {
     return mergeOverlay(committed, this.pending.range(start, end, reverse), reverse);
   }
 
-  private *committedRange(start: Uint8Array | undefined, end: Uint8Array | undefined, reverse: boolean): Generator<Entry> {
+  /** The latest committed value, ignoring the block being built (one LMDB read). */
+  committedGet(key: Uint8Array): Uint8Array | undefined {
+    return this.db.flat.getBinary(Buffer.from(key.buffer, key.byteOffset, key.byteLength));
+  }
+
+  /** Committed entries with start ≤ key < end, ignoring the block being built. */
+  *committedRange(start: Uint8Array | undefined, end: Uint8Array | undefined, reverse: boolean): Generator<Entry> {
     const lo = start && Buffer.from(start);
     const hi = end && Buffer.from(end);
     if (!reverse) {
@@ -75,6 +82,12 @@ export class TreeStore implements KVStore {
       if (lo && Buffer.compare(key, lo) < 0) return;
       yield [key, value];
     }
+  }
+
+  /** Numbers this tree's first version; only before anything was applied to it. */
+  setBaseVersion(version: number): void {
+    if (this.tree.rootNode) throw new StoreError(`store ${this.name} already holds a working tree; set the initial version before writing`);
+    this.tree.version = version;
   }
 
   /** Applies outstanding writes to the tree (in key order) and returns its root hash. */
