@@ -39,7 +39,7 @@ export interface MultiStoreOptions {
   pruning?: PruningOptions;
   /** Version of the first commit of a new database (the chain's initial height). */
   initialVersion?: number;
-  /** Persisted nodes kept in memory per store, at most (default 781,250, the SDK's `iavl-cache-size`). */
+  /** Persisted nodes kept in memory per store, at most (default 262,144: about 200 MiB of JS heap at most). */
   cacheNodesPerStore?: number;
   /** LMDB map size in bytes: the most the database may grow to. */
   mapSize?: number;
@@ -88,7 +88,7 @@ export class CommitMultiStore implements MultiStore {
     // A store added to an existing chain starts empty at the next version.
     const baseVersion = version > 0 ? version : Math.max(0, (options.initialVersion ?? 1) - 1);
     for (const name of storeNames) {
-      const db = new TreeDB(env, name, options.cacheNodesPerStore ?? 781_250);
+      const db = new TreeDB(env, name, options.cacheNodesPerStore ?? 262_144);
       this.stores.set(name, new TreeStore(db, baseVersion, version > 0 ? db.getRoot(version) : undefined));
     }
     this.latest = { version, hash: version > 0 ? commitInfoHash(committed) : EMPTY_HASH };
@@ -303,12 +303,6 @@ export class CommitMultiStore implements MultiStore {
     if (this.closed) return;
     this.closed = true;
     await this.env.close();
-  }
-
-  /** Bytes LMDB uses for live data (pages in use × page size); the file itself only grows. */
-  usedBytes(): number {
-    const stat = this.env.getStats() as { pageSize: number; lastPageNumber: number; freelistEntries?: number };
-    return stat.pageSize * stat.lastPageNumber;
   }
 
   private rootAt(name: string, version: number): Node | undefined {
