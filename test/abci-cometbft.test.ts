@@ -17,7 +17,7 @@ import {
 } from 'cosmjs-types/tendermint/abci/types';
 import { AbciServer, type Application } from '../abci/index.js';
 import { cometbftBinary, initCometHome, rpc, startCometbft, waitForHeight } from './helpers/cometbft.js';
-import { ProcessGroup } from './helpers/processes.js';
+import { ProcessGroup, waitFor } from './helpers/processes.js';
 
 /** `key=value` txs into an in-memory map; app hash = sha256 of the sorted entries. */
 class KvApp implements Application {
@@ -111,7 +111,8 @@ describe('AbciServer behind CometBFT', () => {
     assert.equal(committed.tx_result.code, 0, committed.tx_result.log);
     assert.ok(Number(committed.height) > 0);
 
-    const indexed = await rpc<{ height: string }>(home.rpcUrl, '/tx', { hash: `0x${committed.hash}` });
+    // CometBFT indexes after the commit, asynchronously: broadcast_tx_commit can return first.
+    const indexed = await waitFor(() => rpc<{ height: string }>(home.rpcUrl, '/tx', { hash: `0x${committed.hash}` }), { what: 'the tx in the index' });
     assert.equal(indexed.height, committed.height);
 
     const query = await rpc<{ response: { code: number; value: string } }>(home.rpcUrl, '/abci_query', {

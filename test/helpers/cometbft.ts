@@ -1,42 +1,12 @@
-// A real CometBFT v0.38 node for integration tests: find the binary, make a home
-// with private ports and test-speed timeouts, start it, and talk to its RPC.
+// A real CometBFT v0.38 node for integration tests: make a home with private ports and
+// test-speed timeouts, start it, and wait for its heights.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cometbftBinary, latestHeight, rpc, setTomlValue, type TomlValue } from '../../scripts/lib/cometbft.js';
 import { freePorts, startProcess, waitFor, type ProcessGroup, type ProcessHandle } from './processes.js';
 
-/** The repository root: the nearest folder above this file with a package.json (works from src and dist). */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the project root (no package.json above test/helpers)');
-    dir = parent;
-  }
-  return dir;
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Path to cometbft: the project's `.bin/cometbft`, else one on PATH; throws with the fix if neither. */
-export function cometbftBinary(): string {
-  const local = join(projectRoot(), '.bin', 'cometbft');
-  if (isExecutable(local)) return local;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir !== '' && isExecutable(join(dir, 'cometbft'))) return join(dir, 'cometbft');
-  }
-  throw new Error(
-    `cometbft not found (looked in ${local} and on PATH). Run scripts/install-cometbft.sh to install the pinned CometBFT v0.38.`,
-  );
-}
+export { cometbftBinary, latestHeight, projectRoot, rpc, setTomlValue } from '../../scripts/lib/cometbft.js';
 
 export interface CometHomeOptions {
   chainId: string;
@@ -70,7 +40,7 @@ export async function initCometHome(dir: string, options: CometHomeOptions): Pro
 
   const configPath = join(dir, 'config', 'config.toml');
   let config = readFileSync(configPath, 'utf8');
-  const set = (section: string | null, key: string, value: string | boolean): void => {
+  const set = (section: string | null, key: string, value: TomlValue): void => {
     config = setTomlValue(config, section, key, value);
   };
   set(null, 'proxy_app', proxyApp);
@@ -95,28 +65,6 @@ export async function initCometHome(dir: string, options: CometHomeOptions): Pro
   return { home: dir, chainId: options.chainId, proxyApp, rpcPort, p2pPort, rpcUrl: `http://127.0.0.1:${rpcPort}` };
 }
 
-/**
- * Replaces `key = ...` inside `[section]` (null: the top level, before any section).
- * Throws when the key is absent, so a changed config layout fails loudly.
- */
-export function setTomlValue(text: string, section: string | null, key: string, value: string | boolean): string {
-  const lines = text.split('\n');
-  let current: string | null = null;
-  const rendered = typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-  for (let i = 0; i < lines.length; i++) {
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(lines[i]!);
-    if (header !== null) {
-      current = header[1]!.trim();
-      continue;
-    }
-    if (current === section && new RegExp(`^\\s*${key}\\s*=`).test(lines[i]!)) {
-      lines[i] = `${key} = ${rendered}`;
-      return lines.join('\n');
-    }
-  }
-  throw new Error(`config.toml has no ${key} in ${section === null ? 'the top level' : `[${section}]`}`);
-}
-
 export interface CometNode {
   home: CometHome;
   process: ProcessHandle;
@@ -135,21 +83,6 @@ export async function startCometbft(
     failIf: () => (child.running ? undefined : `cometbft exited:\n${child.logTail()}`),
   });
   return { home, process: child };
-}
-
-/** GET `path` on the RPC with URI-style params; returns `result`, throws on a JSON-RPC error. */
-export async function rpc<T = unknown>(rpcUrl: string, path: string, params: Record<string, string> = {}): Promise<T> {
-  const url = new URL(path, rpcUrl);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-  const body = (await response.json()) as { result?: T; error?: { message: string; data?: string } };
-  if (body.error !== undefined) throw new Error(`RPC ${path}: ${body.error.message} ${body.error.data ?? ''}`.trim());
-  return body.result as T;
-}
-
-export async function latestHeight(rpcUrl: string): Promise<number> {
-  const status = await rpc<{ sync_info: { latest_block_height: string } }>(rpcUrl, '/status');
-  return Number(status.sync_info.latest_block_height);
 }
 
 /** Waits until the node has committed block `height`. */

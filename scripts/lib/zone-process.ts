@@ -1,0 +1,48 @@
+// The default zone's ABCI app (dist/zone/main.js) as its own process, the way a validator
+// runs it beside CometBFT: the devnet, the crash test and the benchmark all start it here.
+import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { projectRoot } from './cometbft.js';
+import { startProcess, waitFor, type ExitStatus, type ProcessGroup, type ProcessHandle } from './processes.js';
+
+export interface ZoneAppOptions {
+  home: string;
+  /** tcp://127.0.0.1:<port>, where CometBFT's proxy_app points. */
+  abciAddress: string;
+  chainId: string;
+  minGasPrices?: string;
+  logFile: string;
+  group?: ProcessGroup;
+  detached?: boolean;
+  /** Flags for node itself, e.g. --cpu-prof. */
+  nodeArgs?: readonly string[];
+  /** Checked while waiting; a returned reason aborts the start. */
+  failIf?: () => string | undefined;
+  timeoutMs?: number;
+}
+
+export function describeExit({ code, signal }: ExitStatus): string {
+  return signal !== null ? `killed by ${signal}` : `exit code ${code}`;
+}
+
+/** Starts the app and resolves once it listens for CometBFT (its "ABCI listening" line, after a start marker in the log). */
+export async function startZoneApp(options: ZoneAppOptions): Promise<ProcessHandle> {
+  mkdirSync(dirname(options.logFile), { recursive: true });
+  appendFileSync(options.logFile, `\n--- start ${new Date().toISOString()} ---\n`);
+  const offset = statSync(options.logFile).size;
+  const args = [
+    ...(options.nodeArgs ?? []),
+    join(projectRoot(), 'dist', 'zone', 'main.js'),
+    '--home', options.home,
+    '--abci', options.abciAddress,
+    '--chain-id', options.chainId,
+    '--minimum-gas-prices', options.minGasPrices ?? '',
+  ];
+  const child = startProcess(process.execPath, args, { logFile: options.logFile, group: options.group, detached: options.detached ?? false });
+  await waitFor(() => readFileSync(options.logFile).subarray(offset).includes('ABCI listening on'), {
+    what: `the app to listen on ${options.abciAddress} (log: ${options.logFile})`,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    failIf: () => options.failIf?.() ?? (child.running ? undefined : `the app exited (${describeExit(child.exitStatus!)}):\n${child.logTail(20)}`),
+  });
+  return child;
+}
