@@ -4,7 +4,7 @@ import { CacheKVStore, type CacheMultiStore } from './cache.js';
 import { CommitMultiStore } from './multistore.js';
 import { bytesToKey, keyToBytes, toHex } from './encoding.js';
 import { prefixEnd, prefixIterator, type Entry, type KVStore } from './kv.js';
-import { rng, tempDir } from './testing.js';
+import { rng, scratchStores, tempDir } from './testing.js';
 
 const STORES = ['acc', 'bank'];
 const b = (...bytes: number[]) => Uint8Array.from(bytes);
@@ -47,13 +47,8 @@ function recordingStore(): KVStore & { log: string[] } {
 }
 
 describe('cache branches', () => {
-  const cleanups: Array<() => void> = [];
-  after(() => cleanups.forEach((c) => c()));
-  const open = () => {
-    const dir = tempDir();
-    cleanups.push(dir.cleanup);
-    return CommitMultiStore.open({ path: dir.path, stores: STORES, pruning: { strategy: 'nothing' } });
-  };
+  const { open, removeAll } = scratchStores(STORES);
+  after(removeAll);
 
   it('nests block → tx → msg: successes write back level by level, failures leave no trace', async () => {
     const ms = open();

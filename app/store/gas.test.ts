@@ -1,12 +1,11 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GasKVStore, GasMeter, KV_GAS_CONFIG, OutOfGasError } from './gas.js';
-import { CommitMultiStore } from './multistore.js';
 import { StoreError } from './errors.js';
 import { toHex } from './encoding.js';
 import type { Entry } from './kv.js';
 import { prefixStore } from './prefix.js';
-import { rng, tempDir } from './testing.js';
+import { rng, scratchStores } from './testing.js';
 
 const b = (...bytes: number[]) => Uint8Array.from(bytes);
 
@@ -30,13 +29,8 @@ class RecordingMeter extends GasMeter {
 const nonZero = (...charges: Array<[string, number]>) => charges.filter(([, amount]) => amount > 0);
 
 describe('GasKVStore', () => {
-  const cleanups: Array<() => void> = [];
-  after(() => cleanups.forEach((c) => c()));
-  const open = () => {
-    const dir = tempDir();
-    cleanups.push(dir.cleanup);
-    return CommitMultiStore.open({ path: dir.path, stores: ['bank'], pruning: { strategy: 'nothing' } });
-  };
+  const { open, removeAll } = scratchStores(['bank']);
+  after(removeAll);
 
   it("uses the Cosmos SDK's KVGasConfig", () => {
     assert.deepEqual(

@@ -249,17 +249,7 @@ export class CommitMultiStore implements MultiStore {
           for (const child of [node.leftNode!, node.rightNode!]) {
             if (child.nodeKey === undefined) throw new StoreError('snapshot nodes must arrive children first');
           }
-          const left = node.leftNode!;
-          const right = node.rightNode!;
-          node.leftKey = left.nodeKey;
-          node.leftHash = left.hash;
-          node.leftHeight = left.height;
-          node.leftSize = left.size;
-          node.rightKey = right.nodeKey;
-          node.rightHash = right.hash;
-          node.rightHeight = right.height;
-          node.rightSize = right.size;
-          node.leftNode = node.rightNode = undefined;
+          node.detachChildren();
         }
         hashNode(node);
         // Imported nodes count down from the version's first key: normal commits later only

@@ -1,10 +1,9 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CommitMultiStore } from './multistore.js';
 import { bytesToKey, concatBytes, keyToBytes, toHex } from './encoding.js';
 import type { Entry, KVStore } from './kv.js';
 import { prefixStore } from './prefix.js';
-import { rng, tempDir } from './testing.js';
+import { rng, scratchStores } from './testing.js';
 
 const b = (...bytes: number[]) => Uint8Array.from(bytes);
 const show = (entries: Iterable<Entry>) => [...entries].map(([k, v]) => `${toHex(k)}=${toHex(v)}`);
@@ -33,13 +32,8 @@ function expectedView(parent: Map<string, Uint8Array>, prefix: Uint8Array, start
 }
 
 describe('prefixStore', () => {
-  const cleanups: Array<() => void> = [];
-  after(() => cleanups.forEach((c) => c()));
-  const open = () => {
-    const dir = tempDir();
-    cleanups.push(dir.cleanup);
-    return CommitMultiStore.open({ path: dir.path, stores: ['bank'], pruning: { strategy: 'nothing' } });
-  };
+  const { open, removeAll } = scratchStores(['bank']);
+  after(removeAll);
 
   /** A committed store holding NEIGHBOURS plus pending writes, and its model. */
   async function neighbourhood() {

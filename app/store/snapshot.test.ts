@@ -1,21 +1,15 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CommitMultiStore } from './multistore.js';
 import { exportSnapshot, restoreSnapshot } from './snapshot.js';
-import { rng, tempDir, verifyStoreProof } from './testing.js';
+import { rng, scratchStores, verifyStoreProof } from './testing.js';
 import { toHex } from './encoding.js';
 import { commitInfoHash } from './commit-info.js';
 
 const STORES = ['acc', 'bank', 'empty', 'ibc'];
 
 describe('snapshots', () => {
-  const cleanups: Array<() => void> = [];
-  after(() => cleanups.forEach((c) => c()));
-  const open = () => {
-    const dir = tempDir();
-    cleanups.push(dir.cleanup);
-    return CommitMultiStore.open({ path: dir.path, stores: STORES, pruning: { strategy: 'nothing' } });
-  };
+  const { open, removeAll } = scratchStores(STORES);
+  after(removeAll);
 
   it('restores a version into an empty store with an identical app hash, values and proofs', async () => {
     const source = open();

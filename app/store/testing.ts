@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ics23, iavlSpec, tendermintSpec, verifyMembership, verifyNonMembership, calculateExistenceRoot } from '@confio/ics23';
 import type { ProofOp } from 'cosmjs-types/tendermint/crypto/proof';
+import { CommitMultiStore } from './multistore.js';
 
 /** A temporary folder removed by the returned cleanup. */
 export function tempDir(prefix = 'zonekit-store-'): { path: string; cleanup: () => void } {
@@ -52,3 +53,19 @@ export function verifyStoreProof(ops: ProofOp[], appHash: Uint8Array, storeName:
 }
 
 export { calculateExistenceRoot };
+
+/**
+ * Throwaway stores for one test file: `open()` makes a new store in a temporary folder;
+ * `removeAll` (pass it to `after`) deletes every folder it made.
+ */
+export function scratchStores(stores: readonly string[]): { open: () => CommitMultiStore; removeAll: () => void } {
+  const cleanups: Array<() => void> = [];
+  return {
+    open: () => {
+      const dir = tempDir();
+      cleanups.push(dir.cleanup);
+      return CommitMultiStore.open({ path: dir.path, stores, pruning: { strategy: 'nothing' } });
+    },
+    removeAll: () => cleanups.forEach((c) => c()),
+  };
+}

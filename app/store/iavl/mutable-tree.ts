@@ -89,24 +89,9 @@ export class MutableTree {
   private persist(node: Node, version: number, counter: { nonce: number }): void {
     if (node.nodeKey !== undefined) return;
     if (!node.isLeaf()) {
-      const left = node.leftNode;
-      if (left) {
-        this.persist(left, version, counter);
-        node.leftKey = left.nodeKey;
-        node.leftHash = left.hash;
-        node.leftHeight = left.height;
-        node.leftSize = left.size;
-        node.leftNode = undefined;
-      }
-      const right = node.rightNode;
-      if (right) {
-        this.persist(right, version, counter);
-        node.rightKey = right.nodeKey;
-        node.rightHash = right.hash;
-        node.rightHeight = right.height;
-        node.rightSize = right.size;
-        node.rightNode = undefined;
-      }
+      if (node.leftNode) this.persist(node.leftNode, version, counter);
+      if (node.rightNode) this.persist(node.rightNode, version, counter);
+      node.detachChildren();
     }
     if (++counter.nonce >= NONCE_LIMIT) {
       throw new StoreError(`store ${this.db.name}: more than ${NONCE_LIMIT - 1} new nodes in one version; commit in smaller blocks`);

@@ -104,6 +104,29 @@ export class Node {
     return this.rightNode ? this.rightNode.size : this.rightSize;
   }
 
+  /**
+   * Turns attached children (persisted by now) into references: node key, hash, height and
+   * size, dropping the objects so the tree above does not keep them in memory.
+   */
+  detachChildren(): void {
+    const left = this.leftNode;
+    if (left) {
+      this.leftKey = left.nodeKey;
+      this.leftHash = left.hash;
+      this.leftHeight = left.height;
+      this.leftSize = left.size;
+      this.leftNode = undefined;
+    }
+    const right = this.rightNode;
+    if (right) {
+      this.rightKey = right.nodeKey;
+      this.rightHash = right.hash;
+      this.rightHeight = right.height;
+      this.rightSize = right.size;
+      this.rightNode = undefined;
+    }
+  }
+
   /** Makes `src`'s left (or right) child this node's left child, loaded or not. */
   takeLeftFrom(src: Node, srcLeft: boolean): void {
     this.hash = undefined;
