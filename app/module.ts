@@ -4,6 +4,7 @@
 import type { ValidatorUpdate } from 'cosmjs-types/tendermint/abci/types';
 import type { AminoConverter } from './tx/amino.js';
 import type { Context } from './context.js';
+import type { RestRoutes } from './rest/routes.js';
 
 /** A message's reply, packed as the SDK packs it into TxMsgData.msg_responses. */
 export interface MsgResponse {
@@ -58,6 +59,8 @@ export interface Module<G = any> {
   readonly invariants?: Readonly<Record<string, Invariant>>;
   /** Messages the module accepts in SIGN_MODE_LEGACY_AMINO_JSON (hardware wallets). */
   readonly aminoConverters?: Readonly<Record<string, AminoConverter>>;
+  /** Adds the module's REST paths (the SDK's gRPC-gateway routes for its queries). */
+  readonly rest?: (routes: RestRoutes) => void;
 }
 
 /** Identity, for type inference: `export const counter = defineModule({...})`. */

@@ -59,6 +59,7 @@ describe('the devnet (npm start)', () => {
   const seenPids = new Set<number>();
   let flags: string[];
   let abciPort: number;
+  let apiPort: number;
   let rpcUrl: string;
 
   const start = (extra: string[] = [], homeDir = home): DevnetRun => {
@@ -82,9 +83,10 @@ describe('the devnet (npm start)', () => {
   };
 
   before(async () => {
-    const [rpc, p2p, abci] = (await freePorts(3)) as [number, number, number];
+    const [rpc, p2p, abci, api] = (await freePorts(4)) as [number, number, number, number];
     abciPort = abci;
-    flags = ['--rpc-port', String(rpc), '--p2p-port', String(p2p), '--abci-port', String(abci), '--timeout-commit', '300ms'];
+    apiPort = api;
+    flags = ['--rpc-port', String(rpc), '--p2p-port', String(p2p), '--abci-port', String(abci), '--api-port', String(api), '--timeout-commit', '300ms'];
   });
 
   after(() => {
@@ -115,6 +117,10 @@ describe('the devnet (npm start)', () => {
     assert.match(run.output, /chain id\s+zonekit-devnet/);
     assert.match(run.output, new RegExp(`ABCI \\(the app\\)\\s+tcp://127\\.0\\.0\\.1:${abciPort}`));
     assert.ok(readFileSync(join(home, 'config', 'config.toml'), 'utf8').includes('indexer = "kv"'));
+    assert.match(run.output, new RegExp(`REST API\\s+http://127\\.0\\.0\\.1:${apiPort}`));
+    assert.match(run.output, new RegExp(`OpenAPI\\s+http://127\\.0\\.0\\.1:${apiPort}/swagger/`));
+    const rest = (await (await fetch(`http://127.0.0.1:${apiPort}/cosmos/bank/v1beta1/balances/${dev[0]!.address}`)).json()) as { balances: unknown };
+    assert.deepEqual(rest.balances, [...DEV_BALANCES], 'the REST API answers with the genesis balances');
   });
 
   it('lets cosmjs send tokens between dev accounts, and its printed example works as printed', async () => {

@@ -1,10 +1,14 @@
 // Runs the default zone's ABCI server: `node dist/zone/main.js --home <dir> [--abci tcp://127.0.0.1:26658]
-// [--chain-id <id>] [--minimum-gas-prices 0.025uatom] [--pruning default|nothing|everything]`.
-// Flags fall back to ZONEKIT_* environment variables. CometBFT connects to it as its proxy_app.
+// [--chain-id <id>] [--minimum-gas-prices 0.025uatom] [--pruning default|nothing|everything]
+// [--api-enable] [--api-address tcp://127.0.0.1:1317] [--rpc-laddr http://127.0.0.1:26657]
+// [--api-cors-origins '*' | a comma-separated list, empty for none]`.
+// Flags fall back to ZONEKIT_* environment variables. CometBFT connects to it as its proxy_app;
+// the REST API (off unless enabled) forwards broadcasts and block queries to CometBFT's RPC.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseApiSection } from './api-config.js';
 import { startZone } from './zone.js';
 
 const { values } = parseArgs({
@@ -14,6 +18,10 @@ const { values } = parseArgs({
     'chain-id': { type: 'string', default: process.env.ZONEKIT_CHAIN_ID },
     'minimum-gas-prices': { type: 'string', default: process.env.ZONEKIT_MINIMUM_GAS_PRICES ?? '' },
     pruning: { type: 'string', default: process.env.ZONEKIT_PRUNING ?? 'default' },
+    'api-enable': { type: 'boolean', default: process.env.ZONEKIT_API_ENABLE === 'true' },
+    'api-address': { type: 'string', default: process.env.ZONEKIT_API_ADDRESS },
+    'rpc-laddr': { type: 'string', default: process.env.ZONEKIT_RPC_LADDR },
+    'api-cors-origins': { type: 'string', default: process.env.ZONEKIT_API_CORS_ORIGINS },
   },
 });
 
@@ -34,16 +42,29 @@ if (pruning !== 'default' && pruning !== 'nothing' && pruning !== 'everything') 
   throw new Error(`--pruning must be default, nothing or everything, got ${pruning}`);
 }
 
+const corsOrigins = values['api-cors-origins'];
+const api = parseApiSection(
+  {
+    enable: values['api-enable']!,
+    ...(values['api-address'] !== undefined ? { address: values['api-address'] } : {}),
+    ...(values['rpc-laddr'] !== undefined ? { 'rpc-laddr': values['rpc-laddr'] } : {}),
+    ...(corsOrigins !== undefined ? { 'cors-allowed-origins': corsOrigins.split(',').map((o) => o.trim()).filter((o) => o !== '') } : {}),
+  },
+  (key) => `--${{ enable: 'api-enable', address: 'api-address', 'rpc-laddr': 'rpc-laddr', 'cors-allowed-origins': 'api-cors-origins' }[key] ?? key}`,
+);
+
 const zone = await startZone({
   home,
   abciAddress: values.abci!,
   chainId: values['chain-id'] ?? chainIdFromGenesis(),
   minGasPrices: values['minimum-gas-prices']!,
   pruning: { strategy: pruning },
+  api,
 });
 const { version, hash } = zone.app.lastCommitId;
 const state = version === 0 ? 'no blocks yet' : `height ${version}, app hash ${Buffer.from(hash).toString('hex').toUpperCase()}`;
 console.log(`zonekit: ABCI listening on ${zone.address} (chain ${zone.app.chainId}, ${state})`);
+if (zone.rest) console.log(`zonekit: REST API listening on ${zone.rest.url} (OpenAPI UI: ${zone.rest.url}/swagger/, forwarding to CometBFT at ${api.cometRpc})`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

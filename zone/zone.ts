@@ -6,6 +6,7 @@ import { standardAnte } from '../app/ante/index.js';
 import { defineApp, type AppDefinition } from '../app/app.js';
 import { BaseApp } from '../app/baseapp.js';
 import { normalizeCoins, coinsToProto, parseAmount, type CoinProto } from '../app/coins.js';
+import { createRestServer, localQuerier, type RestServer } from '../app/rest/index.js';
 import type { PruningOptions } from '../app/store/index.js';
 import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/index.js';
 import { bankModule, type BankModule } from '../modules/bank/index.js';
@@ -74,7 +75,22 @@ export interface StartZoneOptions extends ZoneOptions {
   minGasPrices?: string;
   pruning?: PruningOptions;
   logger?: AbciLogger;
+  /** The REST API (app.toml's [api]); off unless enabled. */
+  api?: ApiOptions;
 }
+
+export interface ApiOptions {
+  enable: boolean;
+  /** Where it listens; default tcp://127.0.0.1:1317 (tcp://0.0.0.0:1317 to serve other hosts). */
+  address?: string;
+  /** The CometBFT RPC it forwards broadcasts and block queries to; default http://127.0.0.1:26657. */
+  cometRpc?: string;
+  /** Origins browsers may call it from; default every origin. */
+  corsOrigins?: readonly string[];
+}
+
+export const DEFAULT_API_ADDRESS = 'tcp://127.0.0.1:1317';
+export const DEFAULT_COMET_RPC = 'http://127.0.0.1:26657';
 
 export interface RunningZone {
   zone: Zone;
@@ -82,6 +98,8 @@ export interface RunningZone {
   server: AbciServer;
   /** The bound ABCI address (the real port when asked for port 0). */
   address: string;
+  /** The REST server and its URL, when the API is enabled. */
+  rest?: { server: RestServer; url: string };
   close(): Promise<void>;
 }
 
@@ -96,9 +114,12 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
   });
   const server = new AbciServer(app, options.logger ? { logger: options.logger } : {});
   let address: string;
+  let rest: RunningZone['rest'];
   try {
     address = await server.listen(options.abciAddress);
+    if (options.api?.enable) rest = await startApi(zone, app, options.api);
   } catch (err) {
+    await server.close();
     await app.close();
     throw err;
   }
@@ -107,9 +128,27 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
     app,
     server,
     address,
+    ...(rest ? { rest } : {}),
     async close() {
+      // Stop answering clients before the state they read goes away.
+      await rest?.server.close();
       await server.close();
       await app.close();
     },
   };
+}
+
+async function startApi(zone: Zone, app: BaseApp, api: ApiOptions): Promise<NonNullable<RunningZone['rest']>> {
+  const server = await createRestServer({
+    app: zone.app,
+    query: localQuerier(app),
+    cometRpcUrl: api.cometRpc ?? DEFAULT_COMET_RPC,
+    ...(api.corsOrigins ? { corsOrigins: api.corsOrigins } : {}),
+  });
+  try {
+    return { server, url: await server.listen(api.address ?? DEFAULT_API_ADDRESS) };
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
 }

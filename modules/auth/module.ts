@@ -7,6 +7,7 @@ import { authGenesis } from './genesis.js';
 import { AccountKeeper } from './keeper.js';
 import { MODULE_NAME, STORE_KEY } from './keys.js';
 import { authQueries } from './queries.js';
+import { authRest } from './rest.js';
 
 export interface AuthModuleOptions {
   /** Bech32 prefix of account addresses; default `cosmos`. */
@@ -26,6 +27,7 @@ export function authModule(options: AuthModuleOptions = {}) {
     keeper,
     queries: authQueries(keeper),
     genesis: authGenesis(keeper),
+    rest: authRest,
   });
 }
 

@@ -8,6 +8,7 @@ import { BankKeeper } from './keeper.js';
 import { MODULE_NAME, STORE_KEY } from './keys.js';
 import { bankMsgs } from './msgs.js';
 import { bankQueries } from './queries.js';
+import { bankRest } from './rest.js';
 
 export interface BankModuleDeps {
   accounts: BankAccountKeeper;
@@ -26,6 +27,7 @@ export function bankModule({ accounts, blockedAddresses = [] }: BankModuleDeps) 
     genesis: bankGenesis(keeper),
     invariants: bankInvariants(keeper),
     aminoConverters: bankAminoConverters,
+    rest: bankRest,
   });
 }
 

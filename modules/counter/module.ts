@@ -6,6 +6,7 @@ import { MSG_INCREMENT_TYPE_URL, MsgIncrement, QUERY_COUNT_PATH, QueryCountReque
 import { counterGenesis } from './genesis.js';
 import { CounterKeeper, MODULE_NAME, STORE_KEY } from './keeper.js';
 import { incrementHandler } from './msgs.js';
+import { counterRest } from './rest.js';
 
 export interface CounterModuleDeps {
   /** How addresses are written (the account keeper's codec). */
@@ -26,6 +27,7 @@ export function counterModule({ addressCodec }: CounterModuleDeps) {
       },
     },
     genesis: counterGenesis(keeper, addressCodec),
+    rest: counterRest,
     aminoConverters: {
       [MSG_INCREMENT_TYPE_URL]: {
         aminoType: 'zonekit/counter/MsgIncrement',

@@ -92,6 +92,8 @@ export interface DevnetPorts {
   rpc: number;
   p2p: number;
   abci: number;
+  /** The app's REST API. */
+  api: number;
 }
 
 /** Points the home at this run's ports; done on every start, so port flags also apply to a resumed chain. */

@@ -18,6 +18,7 @@ export async function assertPortsFree(ports: DevnetPorts, hint: string): Promise
     [ports.rpc, 'CometBFT RPC', '--rpc-port'],
     [ports.p2p, 'CometBFT P2P', '--p2p-port'],
     [ports.abci, 'ABCI (the app)', '--abci-port'],
+    [ports.api, 'REST API', '--api-port'],
   ];
   const busy: string[] = [];
   for (const [port, what, flag] of named) {

@@ -11,6 +11,8 @@ export interface ZoneAppOptions {
   abciAddress: string;
   chainId: string;
   minGasPrices?: string;
+  /** Serve the REST API here (tcp://127.0.0.1:1317), forwarding to the CometBFT RPC at `cometRpc`. */
+  api?: { address: string; cometRpc: string };
   logFile: string;
   group?: ProcessGroup;
   detached?: boolean;
@@ -37,6 +39,7 @@ export async function startZoneApp(options: ZoneAppOptions): Promise<ProcessHand
     '--abci', options.abciAddress,
     '--chain-id', options.chainId,
     '--minimum-gas-prices', options.minGasPrices ?? '',
+    ...(options.api ? ['--api-enable', '--api-address', options.api.address, '--rpc-laddr', options.api.cometRpc] : []),
   ];
   const child = startProcess(process.execPath, args, { logFile: options.logFile, group: options.group, detached: options.detached ?? false });
   await waitFor(() => readFileSync(options.logFile).subarray(offset).includes('ABCI listening on'), {

@@ -1,0 +1,74 @@
+// x/bank's gRPC-gateway paths: balances (paginated), supply, params and denom metadata.
+import { MsgMultiSend, MsgMultiSendResponse, MsgSend, MsgSendResponse } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
+import {
+  QueryAllBalancesRequest,
+  QueryAllBalancesResponse,
+  QueryBalanceRequest,
+  QueryBalanceResponse,
+  QueryDenomsMetadataRequest,
+  QueryDenomsMetadataResponse,
+  QueryParamsRequest,
+  QueryParamsResponse,
+  QuerySupplyOfRequest,
+  QuerySupplyOfResponse,
+  QueryTotalSupplyRequest,
+  QueryTotalSupplyResponse,
+} from 'cosmjs-types/cosmos/bank/v1beta1/query';
+import { z } from 'zod';
+import { addressParam, pageRequest, paginationQuery, type RestRoutes } from '../../app/rest/index.js';
+
+// An empty denom is passed on, so the query's own check words the error (`invalid denom: `).
+const denomQuery = z.object({ denom: z.string().default('') });
+
+export function bankRest(routes: RestRoutes): void {
+  routes.types
+    .register(MsgSend.typeUrl, MsgSend)
+    .register(MsgMultiSend.typeUrl, MsgMultiSend)
+    .register(MsgSendResponse.typeUrl, MsgSendResponse)
+    .register(MsgMultiSendResponse.typeUrl, MsgMultiSendResponse);
+  const account = z.object({ address: addressParam(routes.addressCodec) });
+
+  routes.gateway('/cosmos/bank/v1beta1/balances/:address', {
+    summary: "An account's balances, one coin per denom, in denom order",
+    params: account,
+    query: paginationQuery,
+    method: '/cosmos.bank.v1beta1.Query/AllBalances',
+    request: ({ params, query }) => QueryAllBalancesRequest.encode({ address: params.address, pagination: pageRequest(query), resolveDenom: false }).finish(),
+    response: QueryAllBalancesResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/balances/:address/by_denom', {
+    summary: "An account's balance of one denom (0 when it has none)",
+    params: account,
+    query: denomQuery,
+    method: '/cosmos.bank.v1beta1.Query/Balance',
+    request: ({ params, query }) => QueryBalanceRequest.encode({ address: params.address, denom: query.denom }).finish(),
+    response: QueryBalanceResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/supply', {
+    summary: 'The total supply of every denom',
+    query: paginationQuery,
+    method: '/cosmos.bank.v1beta1.Query/TotalSupply',
+    request: ({ query }) => QueryTotalSupplyRequest.encode({ pagination: pageRequest(query) }).finish(),
+    response: QueryTotalSupplyResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/supply/by_denom', {
+    summary: 'The total supply of one denom',
+    query: denomQuery,
+    method: '/cosmos.bank.v1beta1.Query/SupplyOf',
+    request: ({ query }) => QuerySupplyOfRequest.encode({ denom: query.denom }).finish(),
+    response: QuerySupplyOfResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/params', {
+    summary: 'The bank params (which denoms may be sent)',
+    method: '/cosmos.bank.v1beta1.Query/Params',
+    request: () => QueryParamsRequest.encode({}).finish(),
+    response: QueryParamsResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/denoms_metadata', {
+    summary: 'Display metadata of every denom that has it',
+    query: paginationQuery,
+    method: '/cosmos.bank.v1beta1.Query/DenomsMetadata',
+    request: ({ query }) => QueryDenomsMetadataRequest.encode({ pagination: pageRequest(query) }).finish(),
+    response: QueryDenomsMetadataResponse,
+  });
+}

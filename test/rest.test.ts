@@ -1,0 +1,220 @@
+// The REST API of a zone behind a real CometBFT v0.38, called the way Keplr and Ping.pub call
+// it: balances and accounts agree with cosmjs, a tx signed offline by cosmjs goes in through
+// POST /cosmos/tx/v1beta1/txs and comes back from GET /cosmos/tx/v1beta1/txs/{hash}.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirectSecp256k1HdWallet, type EncodeObject } from '@cosmjs/proto-signing';
+import { SigningStargateClient, StargateClient, type StdFee } from '@cosmjs/stargate';
+import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
+import { initCometHome, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
+import { ProcessGroup, waitFor } from './helpers/processes.js';
+
+const MNEMONICS = {
+  alice: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
+  bob: 'legal winner thank year wave sausage worth useful legal winner thank yellow',
+};
+// Valid bech32, never funded.
+const STRANGER = 'cosmos1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du';
+const CHAIN_ID = 'zonekit-rest-1';
+const FEE: StdFee = { amount: [{ denom: 'uatom', amount: '5000' }], gas: '200000' };
+
+interface Json {
+  [key: string]: any;
+}
+
+describe('the REST API behind CometBFT', () => {
+  const processes = new ProcessGroup();
+  const dir = mkdtempSync(join(tmpdir(), 'zonekit-rest-'));
+  let zone: RunningZone;
+  let node: CometNode;
+  let query: StargateClient;
+  let api: string;
+  const addr = { alice: '', bob: '' };
+
+  const get = async (path: string): Promise<{ status: number; body: Json }> => {
+    const response = await fetch(`${api}${path}`);
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+  const post = async (path: string, body: unknown): Promise<{ status: number; body: Json }> => {
+    const response = await fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+  const wallet = (name: keyof typeof MNEMONICS) => DirectSecp256k1HdWallet.fromMnemonic(MNEMONICS[name]);
+  const send = (from: string, to: string, amount: string): EncodeObject => ({
+    typeUrl: '/cosmos.bank.v1beta1.MsgSend',
+    value: { fromAddress: from, toAddress: to, amount: [{ denom: 'uatom', amount }] },
+  });
+  /** A MsgSend signed offline, as a wallet would, from the account state REST reports. */
+  const signSend = async (amount: string, memo = ''): Promise<string> => {
+    const { body } = await get(`/cosmos/auth/v1beta1/accounts/${addr.alice}`);
+    const signer = await SigningStargateClient.offline(await wallet('alice'));
+    const signed = await signer.sign(addr.alice, [send(addr.alice, addr.bob, amount)], FEE, memo, {
+      accountNumber: BigInt(body.account.account_number),
+      sequence: Number(body.account.sequence),
+      chainId: CHAIN_ID,
+    });
+    return Buffer.from(TxRaw.encode(signed).finish()).toString('base64');
+  };
+
+  before(async () => {
+    for (const name of ['alice', 'bob'] as const) addr[name] = (await (await wallet(name)).getAccounts())[0]!.address;
+    const home = await initCometHome(join(dir, 'node'), { chainId: CHAIN_ID, timeoutCommit: '100ms' });
+    setGenesisAppState(
+      home,
+      zoneGenesis([
+        { address: addr.alice, coins: [{ denom: 'uatom', amount: '10000000' }, { denom: 'ustake', amount: '1000' }] },
+        { address: addr.bob, coins: [{ denom: 'uatom', amount: '5000000' }] },
+      ]),
+    );
+    zone = await startZone({
+      home: dir,
+      dataDir: join(dir, 'app'),
+      abciAddress: home.proxyApp,
+      chainId: CHAIN_ID,
+      minGasPrices: '0.01uatom',
+      api: { enable: true, address: 'tcp://127.0.0.1:0', cometRpc: home.rpcUrl },
+    });
+    api = zone.rest!.url;
+    node = await startCometbft(home, { group: processes });
+    await waitForHeight(node, 2);
+    query = await StargateClient.connect(home.rpcUrl);
+  });
+
+  after(async () => {
+    query?.disconnect();
+    await processes.stopAll();
+    await zone?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers balances as cosmjs sees them, with pagination', async () => {
+    const { status, body } = await get(`/cosmos/bank/v1beta1/balances/${addr.alice}`);
+    assert.equal(status, 200);
+    assert.deepEqual(body.balances, (await query.getAllBalances(addr.alice)).map((c) => ({ denom: c.denom, amount: c.amount })));
+    assert.deepEqual(body.pagination, { next_key: null, total: '0' });
+
+    const first = await get(`/cosmos/bank/v1beta1/balances/${addr.alice}?pagination.limit=1&pagination.count_total=true`);
+    assert.equal(first.body.balances.length, 1);
+    assert.equal(first.body.pagination.total, '2');
+    const next = await get(`/cosmos/bank/v1beta1/balances/${addr.alice}?pagination.key=${encodeURIComponent(first.body.pagination.next_key)}`);
+    assert.deepEqual(next.body.balances, [{ denom: 'ustake', amount: '1000' }]);
+
+    const one = await get(`/cosmos/bank/v1beta1/balances/${addr.bob}/by_denom?denom=uatom`);
+    assert.deepEqual(one.body, { balance: await query.getBalance(addr.bob, 'uatom') });
+    const supply = await get('/cosmos/bank/v1beta1/supply/by_denom?denom=ustake');
+    assert.deepEqual(supply.body, { amount: { denom: 'ustake', amount: '1000' } });
+  });
+
+  it('answers an account as a BaseAccount, and an unknown one with 404 and the SDK body', async () => {
+    const known = await get(`/cosmos/auth/v1beta1/accounts/${addr.bob}`);
+    assert.equal(known.status, 200);
+    assert.deepEqual(known.body, {
+      account: { '@type': '/cosmos.auth.v1beta1.BaseAccount', address: addr.bob, pub_key: null, account_number: '1', sequence: '0' },
+    });
+    const unknown = await get(`/cosmos/auth/v1beta1/accounts/${STRANGER}`);
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(unknown.body, { code: 5, message: `account ${STRANGER} not found`, details: [] });
+  });
+
+  it('simulates a tx and reports gas_info', async () => {
+    const { status, body } = await post('/cosmos/tx/v1beta1/simulate', { tx_bytes: await signSend('1') });
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.ok(BigInt(body.gas_info.gas_used) > 30_000n, `gas used ${body.gas_info.gas_used}`);
+    assert.deepEqual(body.result.msg_responses, [{ '@type': '/cosmos.bank.v1beta1.MsgSendResponse' }]);
+    assert.ok(body.result.events.some((e: Json) => e.type === 'transfer'));
+  });
+
+  it('broadcasts a tx signed offline by cosmjs, which is committed and found by hash', async () => {
+    const bobBefore = BigInt((await query.getBalance(addr.bob, 'uatom')).amount);
+    const { status, body } = await post('/cosmos/tx/v1beta1/txs', { tx_bytes: await signSend('4242', 'through REST'), mode: 'BROADCAST_MODE_SYNC' });
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.tx_response.code, 0, body.tx_response.raw_log);
+    assert.match(body.tx_response.txhash, /^[0-9A-F]{64}$/);
+    assert.equal(body.tx_response.height, '0');
+
+    const hash = body.tx_response.txhash as string;
+    const found = await waitFor(async () => {
+      const answer = await get(`/cosmos/tx/v1beta1/txs/${hash}`);
+      return answer.status === 200 ? answer.body : undefined;
+    }, { what: `tx ${hash} by REST`, timeoutMs: 20_000 });
+    assert.equal(found.tx_response.txhash, hash);
+    assert.equal(found.tx_response.code, 0);
+    assert.ok(Number(found.tx_response.height) > 0);
+    assert.match(found.tx_response.timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.equal(found.tx_response.tx['@type'], '/cosmos.tx.v1beta1.Tx');
+    assert.ok(found.tx_response.events.some((e: Json) => e.type === 'transfer'));
+    assert.deepEqual(found.tx.body.messages, [
+      { '@type': '/cosmos.bank.v1beta1.MsgSend', from_address: addr.alice, to_address: addr.bob, amount: [{ denom: 'uatom', amount: '4242' }] },
+    ]);
+    assert.equal(found.tx.body.memo, 'through REST');
+    assert.deepEqual(found.tx.auth_info.signer_infos[0].mode_info, { single: { mode: 'SIGN_MODE_DIRECT' } });
+    assert.equal(found.tx.auth_info.signer_infos[0].public_key['@type'], '/cosmos.crypto.secp256k1.PubKey');
+    assert.equal(BigInt((await query.getBalance(addr.bob, 'uatom')).amount), bobBefore + 4242n);
+
+    const again = await post('/cosmos/tx/v1beta1/txs', { tx_bytes: await signSend('1'), mode: 'BROADCAST_MODE_BLOCK' });
+    assert.equal(again.status, 400);
+    assert.equal(again.body.code, 3);
+    const missing = await get(`/cosmos/tx/v1beta1/txs/${'AB'.repeat(32)}`);
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.body, { code: 5, message: `tx not found: ${'AB'.repeat(32)}`, details: [] });
+  });
+
+  it('reports the node and its blocks from CometBFT', async () => {
+    const info = await get('/cosmos/base/tendermint/v1beta1/node_info');
+    assert.equal(info.status, 200);
+    assert.equal(info.body.default_node_info.network, CHAIN_ID);
+    assert.equal(info.body.application_version.app_name, 'zonekit');
+    assert.deepEqual((await get('/cosmos/base/tendermint/v1beta1/syncing')).body, { syncing: false });
+
+    const latest = await get('/cosmos/base/tendermint/v1beta1/blocks/latest');
+    assert.equal(latest.status, 200);
+    assert.equal(latest.body.block.header.chain_id, CHAIN_ID);
+    assert.match(latest.body.sdk_block.header.proposer_address, /^cosmosvalcons1/);
+    assert.equal(Buffer.from(latest.body.block_id.hash, 'base64').length, 32);
+    const height = latest.body.block.header.height as string;
+    const same = await get(`/cosmos/base/tendermint/v1beta1/blocks/${height}`);
+    assert.deepEqual(same.body.block_id, latest.body.block_id);
+    const future = await get('/cosmos/base/tendermint/v1beta1/blocks/99999999');
+    assert.equal(future.status, 400);
+    assert.equal(future.body.code, 3);
+  });
+
+  it('serves the OpenAPI document with every path, and a UI page', async () => {
+    const { body } = await get('/swagger/openapi.json');
+    for (const path of [
+      '/cosmos/auth/v1beta1/accounts/{address}',
+      '/cosmos/bank/v1beta1/balances/{address}',
+      '/cosmos/bank/v1beta1/supply',
+      '/cosmos/tx/v1beta1/txs',
+      '/cosmos/tx/v1beta1/txs/{hash}',
+      '/cosmos/tx/v1beta1/simulate',
+      '/cosmos/base/tendermint/v1beta1/blocks/{height}',
+      '/zonekit/counter/v1/count/{address}',
+    ]) {
+      assert.ok(path in body.paths, `${path} is documented`);
+    }
+    const page = await fetch(`${api}/swagger/`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Swagger UI/);
+  });
+
+  it('answers bad parameters with 400 and a gRPC status body', async () => {
+    const badAddress = await get('/cosmos/bank/v1beta1/balances/cosmos1notanaddress');
+    assert.equal(badAddress.status, 400);
+    assert.equal(badAddress.body.code, 3);
+    assert.match(badAddress.body.message, /^invalid address: /);
+    assert.deepEqual(badAddress.body.details, []);
+    const badLimit = await get(`/cosmos/bank/v1beta1/balances/${addr.alice}?pagination.limit=ten`);
+    assert.equal(badLimit.status, 400);
+    assert.deepEqual(badLimit.body, { code: 3, message: 'pagination.limit must be an unsigned integer', details: [] });
+    const noBytes = await post('/cosmos/tx/v1beta1/txs', { mode: 'BROADCAST_MODE_SYNC' });
+    assert.equal(noBytes.status, 400);
+    assert.equal(noBytes.body.code, 3);
+    const badHash = await get('/cosmos/tx/v1beta1/txs/xyz');
+    assert.deepEqual(badHash.body, { code: 3, message: 'invalid tx hash: expected 64 hex characters', details: [] });
+  });
+});
