@@ -2,6 +2,7 @@
 // interfaces the module expects of others (e.g. `bankModule({ accounts })`); the app
 // composes modules by listing them once, in order (see defineApp).
 import type { ValidatorUpdate } from 'cosmjs-types/tendermint/abci/types';
+import type { ModuleCli } from './cli-types.js';
 import type { AminoConverter } from './tx/amino.js';
 import type { Context } from './context.js';
 import type { RestRoutes } from './rest/routes.js';
@@ -61,6 +62,8 @@ export interface Module<G = any> {
   readonly aminoConverters?: Readonly<Record<string, AminoConverter>>;
   /** Adds the module's REST paths (the SDK's gRPC-gateway routes for its queries). */
   readonly rest?: (routes: RestRoutes) => void;
+  /** Its `zonekit tx <name>` and `zonekit query <name>` subcommands. */
+  readonly cli?: ModuleCli;
 }
 
 /** Identity, for type inference: `export const counter = defineModule({...})`. */

@@ -3,6 +3,7 @@
 import { bech32Codec } from '../../app/address-codec.js';
 import { FEE_COLLECTOR_NAME } from '../../app/ante/index.js';
 import { defineModule } from '../../app/module.js';
+import { authCli } from './cli.js';
 import { authGenesis } from './genesis.js';
 import { AccountKeeper } from './keeper.js';
 import { MODULE_NAME, STORE_KEY } from './keys.js';
@@ -28,6 +29,7 @@ export function authModule(options: AuthModuleOptions = {}) {
     queries: authQueries(keeper),
     genesis: authGenesis(keeper),
     rest: authRest,
+    cli: authCli,
   });
 }
 

@@ -1,5 +1,6 @@
 // x/bank: balances, supply and transfers. Expects only an account keeper (see expects.ts).
 import { defineModule } from '../../app/module.js';
+import { bankCli } from './cli.js';
 import { bankAminoConverters } from '../../app/tx/bank-amino.js';
 import type { BankAccountKeeper } from './expects.js';
 import { bankGenesis } from './genesis.js';
@@ -28,6 +29,7 @@ export function bankModule({ accounts, blockedAddresses = [] }: BankModuleDeps) 
     invariants: bankInvariants(keeper),
     aminoConverters: bankAminoConverters,
     rest: bankRest,
+    cli: bankCli,
   });
 }
 

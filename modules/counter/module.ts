@@ -2,6 +2,7 @@
 // amino converter. The chain builder's walkthrough starts from this folder.
 import type { AddressCodec } from '../../app/address-codec.js';
 import { defineModule } from '../../app/module.js';
+import { counterCli } from './cli.js';
 import { MSG_INCREMENT_TYPE_URL, MsgIncrement, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from './codec.js';
 import { counterGenesis } from './genesis.js';
 import { CounterKeeper, MODULE_NAME, STORE_KEY } from './keeper.js';
@@ -28,6 +29,7 @@ export function counterModule({ addressCodec }: CounterModuleDeps) {
     },
     genesis: counterGenesis(keeper, addressCodec),
     rest: counterRest,
+    cli: counterCli,
     aminoConverters: {
       [MSG_INCREMENT_TYPE_URL]: {
         aminoType: 'zonekit/counter/MsgIncrement',

@@ -1,0 +1,107 @@
+// `zonekit start`, `zonekit status`, `zonekit version`.
+import { execFileSync } from 'node:child_process';
+import { Command } from 'commander';
+import { cometbftBinary, rpc } from '../../scripts/lib/cometbft.js';
+import { ZONE_NAME, ZONE_VERSION } from '../../zone/zone.js';
+import { atNode, DEFAULT_NODE, nodeUrl } from '../chain.js';
+import { globalOptions } from '../context.js';
+import { Node } from '../node.js';
+import { fields, print } from '../output.js';
+
+interface StartFlags {
+  withCometbft?: boolean;
+  proxy_app?: string;
+  'rpc.laddr'?: string;
+  'p2p.laddr'?: string;
+  minimumGasPrices?: string;
+  pruning?: string;
+  'api.enable'?: boolean;
+  'api.address'?: string;
+}
+
+export function startCommand(): Command {
+  return new Command('start')
+    .description("run the node from its home: the ABCI app and the REST API (app.toml), and with --with-cometbft CometBFT too; Ctrl-C stops both")
+    .option('--with-cometbft', 'also run and supervise CometBFT from the same home (logs in <home>/logs/cometbft.log)')
+    .option('--proxy_app <address>', "the app's ABCI socket (default: config.toml's proxy_app)")
+    .option('--rpc.laddr <address>', "CometBFT's RPC (default: config.toml's [rpc] laddr)")
+    .option('--p2p.laddr <address>', "CometBFT's P2P address (default: config.toml's [p2p] laddr)")
+    .option('--minimum-gas-prices <prices>', "app.toml's minimum-gas-prices, e.g. 0.025uatom")
+    .option('--pruning <strategy>', "app.toml's pruning: default, nothing, everything or custom")
+    .option('--api.enable', "serve the REST API (app.toml's [api] enable)")
+    .option('--api.address <address>', "the REST API's address (app.toml's [api] address), e.g. tcp://127.0.0.1:1317")
+    .action(async (opts: StartFlags, command: Command) => {
+      const g = globalOptions(command);
+      const node = new Node({
+        home: g.home,
+        withCometbft: opts.withCometbft ?? false,
+        app: {
+          ...(opts.minimumGasPrices !== undefined ? { 'minimum-gas-prices': opts.minimumGasPrices } : {}),
+          ...(opts.pruning !== undefined ? { pruning: opts.pruning } : {}),
+          ...(opts['api.enable'] !== undefined ? { 'api.enable': opts['api.enable'] } : {}),
+          ...(opts['api.address'] !== undefined ? { 'api.address': opts['api.address'] } : {}),
+        },
+        ...(opts.proxy_app !== undefined ? { proxyApp: opts.proxy_app } : {}),
+        ...(opts['rpc.laddr'] !== undefined ? { rpcLaddr: opts['rpc.laddr'] } : {}),
+        ...(opts['p2p.laddr'] !== undefined ? { p2pLaddr: opts['p2p.laddr'] } : {}),
+      });
+      // Installed before start, so a Ctrl-C during start-up still stops what has started.
+      const stop = new Promise<string>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(`received ${signal}`));
+      });
+      const info = await Promise.race([node.start(), stop.then((why) => Promise.reject(new Error(`${why} during start-up`)))]).catch(async (err: unknown) => {
+        await node.close();
+        throw err;
+      });
+      const state = info.height === 0 ? 'no blocks yet' : `height ${info.height}, app hash ${info.appHash}`;
+      console.log(`zonekit: ABCI listening on ${info.abciAddress} (chain ${info.chainId}, ${state})`);
+      if (info.restUrl) console.log(`zonekit: REST API listening on ${info.restUrl} (OpenAPI UI: ${info.restUrl}/swagger/)`);
+      if (info.cometbft) console.log(`zonekit: CometBFT running (pid ${info.cometbft.pid}), RPC ${info.rpcUrl}, log ${info.cometbft.logFile}`);
+      const outcome = await Promise.race([stop.then((why) => ({ why, failed: false })), ...(node.cometExited ? [node.cometExited.then((why) => ({ why, failed: true }))] : [])]);
+      console.log(`zonekit: ${outcome.why}; stopping${info.cometbft ? ' CometBFT, then the app' : ''}`);
+      await node.close();
+      console.log('zonekit: stopped');
+      if (outcome.failed) process.exitCode = 1;
+    });
+}
+
+interface CometStatus {
+  node_info: { id: string; network: string; moniker: string; version: string };
+  sync_info: { latest_block_height: string; latest_block_hash: string; latest_block_time: string; catching_up: boolean };
+  validator_info: { address: string; voting_power: string };
+}
+
+export function statusCommand(): Command {
+  return new Command('status')
+    .description("the node's CometBFT status: chain, latest height, whether it is catching up, node id")
+    .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
+    .action(async (opts: { node: string }, command: Command) => {
+      const g = globalOptions(command);
+      const status = await atNode(opts.node, () => rpc<CometStatus>(nodeUrl(opts.node), '/status'));
+      print(g.output, status, () =>
+        fields([
+          ['chain id', status.node_info.network],
+          ['moniker', status.node_info.moniker],
+          ['node id', status.node_info.id],
+          ['latest height', status.sync_info.latest_block_height],
+          ['latest block', `${status.sync_info.latest_block_hash} at ${status.sync_info.latest_block_time}`],
+          ['catching up', status.sync_info.catching_up],
+          ['validator', `${status.validator_info.address} (voting power ${status.validator_info.voting_power})`],
+          ['cometbft', status.node_info.version],
+        ]),
+      );
+    });
+}
+
+export function versionCommand(): Command {
+  return new Command('version').description('the zonekit version (and the CometBFT it finds)').action((_opts: unknown, command: Command) => {
+    const g = globalOptions(command);
+    let cometbft: string | null;
+    try {
+      cometbft = execFileSync(cometbftBinary(), ['version'], { encoding: 'utf8' }).trim();
+    } catch {
+      cometbft = null;
+    }
+    print(g.output, { name: ZONE_NAME, version: ZONE_VERSION, cometbft }, () => ZONE_VERSION);
+  });
+}

@@ -1,0 +1,40 @@
+// What every command opens from the global flags: the home, the keyring, the zone's modules.
+import type { Command } from 'commander';
+import { buildZone, type Zone } from '../zone/zone.js';
+import { defaultHome, resolveHome } from './home.js';
+import { askKeyringPassphrase } from './io.js';
+import { Keyring, KEYRING_BACKENDS, type KeyringBackend } from './keyring/keyring.js';
+import { CliError, parseOutputFormat, type OutputFormat } from './output.js';
+
+export interface GlobalOptions {
+  home: string;
+  keyringBackend: KeyringBackend;
+  output: OutputFormat;
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  const opts = command.optsWithGlobals<{ home?: string; keyringBackend?: string; output?: string }>();
+  const backend = opts.keyringBackend ?? 'file';
+  if (!(KEYRING_BACKENDS as readonly string[]).includes(backend)) {
+    throw new CliError(`--keyring-backend must be one of ${KEYRING_BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`, 'file keeps keys encrypted with a passphrase; test keeps them in plain files, for development only');
+  }
+  return { home: resolveHome(opts.home ?? defaultHome()), keyringBackend: backend as KeyringBackend, output: parseOutputFormat(opts.output ?? 'text') };
+}
+
+let zone: Zone | undefined;
+/** The zone's modules (their CLI commands and genesis), built once per run. */
+export function theZone(): Zone {
+  zone ??= buildZone();
+  return zone;
+}
+
+export function openKeyring(options: GlobalOptions): Keyring {
+  return new Keyring({ home: options.home, backend: options.keyringBackend, prefix: theZone().app.bech32Prefix, passphrase: askKeyringPassphrase });
+}
+
+/** Positional arguments and options of a commander action, whatever its arity. */
+export function actionParts(args: unknown[]): { positional: string[]; options: Record<string, string | boolean | undefined>; command: Command } {
+  const command = args.at(-1) as Command;
+  const positional = args.slice(0, command.registeredArguments.length).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+  return { positional, options: command.opts(), command };
+}

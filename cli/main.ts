@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The `zonekit` command: simd's command tree as thin commander commands over the library
+// (Node, Keyring, cosmjs clients). Errors print what went wrong and what to do, exit code 1.
+import { Command, CommanderError } from 'commander';
+import { ZONE_VERSION } from '../zone/zone.js';
+import { genesisCommand, initCommand } from './commands/init.js';
+import { keysCommand } from './commands/keys.js';
+import { startCommand, statusCommand, versionCommand } from './commands/node.js';
+import { queryCommand, txCommand } from './commands/tx-query.js';
+import { defaultHome } from './home.js';
+
+export function zonekitProgram(): Command {
+  const program = new Command('zonekit')
+    .description('zonekit: run and use a zone (a Cosmos app-chain behind CometBFT)')
+    .version(ZONE_VERSION, '-v, --version')
+    .option('--home <dir>', 'the node home', defaultHome())
+    .option('--keyring-backend <backend>', 'file (encrypted, asks a passphrase) or test (plain, development only)', 'file')
+    .option('-o, --output <format>', 'text or json', 'text')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of [initCommand(), genesisCommand(), keysCommand(), startCommand(), statusCommand(), versionCommand(), txCommand(), queryCommand()]) {
+    program.addCommand(command);
+  }
+  // Every subcommand inherits the exit override, so commander's errors come back here.
+  const inherit = (command: Command): void => {
+    for (const sub of command.commands) {
+      sub.exitOverride().showHelpAfterError('(run with --help for usage)');
+      inherit(sub);
+    }
+  };
+  inherit(program);
+  return program;
+}
+
+try {
+  await zonekitProgram().parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; usage errors were printed by commander already.
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`Error: ${message}\n`);
+    const hint = (err as { hint?: string }).hint;
+    if (hint) process.stderr.write(`  ${hint}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,233 @@
+// The `zonekit` command as a user drives it: init a home, add keys and genesis accounts,
+// `start --with-cometbft`, send and query by CLI, agree with REST, sign offline-style, and
+// get clear errors with a non-zero exit for bad input.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from './helpers/cometbft.js';
+import { freePorts, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './helpers/processes.js';
+
+const ZONEKIT = join(projectRoot(), 'dist', 'cli', 'main.js');
+const CHAIN_ID = 'cli-test-1';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `zonekit args`, with `input` on stdin. */
+function zonekit(args: readonly string[], input = ''): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ZONEKIT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+async function ok(args: readonly string[], input = ''): Promise<string> {
+  const run = await zonekit(args, input);
+  assert.equal(run.code, 0, `zonekit ${args.join(' ')} failed:\n${run.stderr}${run.stdout}`);
+  return run.stdout;
+}
+
+async function fails(args: readonly string[], pattern: RegExp, input = ''): Promise<string> {
+  const run = await zonekit(args, input);
+  assert.notEqual(run.code, 0, `zonekit ${args.join(' ')} should fail, printed:\n${run.stdout}`);
+  assert.match(run.stderr, pattern);
+  return run.stderr;
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the zonekit CLI against a real chain', () => {
+  const home = mkdtempSync(join(tmpdir(), 'zonekit-cli-'));
+  const group = new ProcessGroup();
+  const keys = ['--home', home, '--keyring-backend', 'test'];
+  let node: string[];
+  let rpc: string;
+  let rest: string;
+  let alice: string;
+  let bob: string;
+  let start: ProcessHandle;
+  let cometPid: number;
+
+  before(async () => {
+    const [rpcPort, p2pPort, abciPort, apiPort] = (await freePorts(4)) as [number, number, number, number];
+    rpc = `tcp://127.0.0.1:${rpcPort}`;
+    rest = `http://127.0.0.1:${apiPort}`;
+    node = ['--node', rpc];
+    await ok(['init', 'validator-1', '--chain-id', CHAIN_ID, '--home', home]);
+    alice = JSON.parse(await ok(['keys', 'add', 'alice', ...keys, '--output', 'json'])).address;
+    bob = JSON.parse(await ok(['keys', 'add', 'bob', ...keys, '--output', 'json'])).address;
+    await ok(['genesis', 'add-genesis-account', 'alice', '1000000000uatom,5000000ustake', ...keys]);
+    await ok(['genesis', 'add-genesis-account', bob, '1000uatom', ...keys]);
+    assert.match(await ok(['genesis', 'validate', '--home', home]), /is a valid genesis file/);
+    const logFile = join(home, 'start.log');
+    start = startProcess(
+      process.execPath,
+      [ZONEKIT, 'start', '--home', home, '--with-cometbft', '--proxy_app', `tcp://127.0.0.1:${abciPort}`, '--rpc.laddr', rpc, '--p2p.laddr', `tcp://127.0.0.1:${p2pPort}`,
+        '--api.enable', '--api.address', `tcp://127.0.0.1:${apiPort}`, '--minimum-gas-prices', '0.01uatom'],
+      { logFile, group },
+    );
+    const match = await waitFor(() => /CometBFT running \(pid (\d+)\)/.exec(readFileSync(logFile, 'utf8')), {
+      what: `zonekit start (log: ${logFile})`,
+      timeoutMs: 90_000,
+      failIf: () => (start.running ? undefined : `zonekit start exited:\n${start.logTail()}`),
+    });
+    cometPid = Number(match[1]);
+    await waitFor(async () => Number(JSON.parse(await ok(['status', ...node, '-o', 'json'])).sync_info.latest_block_height) >= 2, { what: 'height 2', timeoutMs: 60_000 });
+  });
+
+  after(async () => {
+    await group.stopAll(20_000);
+    if (cometPid !== undefined && isAlive(cometPid)) process.kill(cometPid, 'SIGKILL');
+  });
+
+  it('init made a home like simd: CometBFT config and keys, app.toml, genesis with every module', () => {
+    for (const file of ['config.toml', 'app.toml', 'genesis.json', 'node_key.json', 'priv_validator_key.json']) assert.ok(existsSync(join(home, 'config', file)), file);
+    const genesis = JSON.parse(readFileSync(join(home, 'config', 'genesis.json'), 'utf8'));
+    assert.equal(genesis.chain_id, CHAIN_ID);
+    assert.deepEqual(Object.keys(genesis.app_state), ['auth', 'bank', 'counter']);
+    assert.deepEqual(genesis.app_state.auth.accounts.map((a: { address: string; account_number: string }) => [a.address, a.account_number]), [[alice, '0'], [bob, '1']]);
+  });
+
+  it('init refuses to replace a genesis without --overwrite; genesis validate catches a bad app_state', async () => {
+    await fails(['init', 'again', '--chain-id', CHAIN_ID, '--home', home], /genesis\.json already exists[\s\S]*--overwrite/);
+    await fails(['genesis', 'add-genesis-account', 'alice', '1uatom', ...keys], /already in genesis\.json/);
+    const broken = JSON.parse(readFileSync(join(home, 'config', 'genesis.json'), 'utf8'));
+    broken.app_state.bank.balances[0].coins = [{ denom: 'uatom', amount: '-5' }];
+    const path = join(home, 'broken-genesis.json');
+    writeFileSync(path, JSON.stringify(broken));
+    await fails(['genesis', 'validate', path, '--home', home], /invalid app_state\.bank/);
+  });
+
+  it('status reports the chain, height and node id', async () => {
+    const text = await ok(['status', ...node]);
+    assert.match(text, new RegExp(`chain id:\\s+${CHAIN_ID}`));
+    assert.match(text, /latest height:\s+\d+/);
+    assert.match(text, /catching up:\s+false/);
+    assert.match(await ok(['version']), /^0\.1\.0\n$/);
+  });
+
+  it('tx bank send, then balances by CLI and by REST agree', async () => {
+    const result = JSON.parse(await ok(['tx', 'bank', 'send', 'alice', bob, '2500uatom', '--chain-id', CHAIN_ID, ...node, '--gas', 'auto', '--gas-prices', '0.01uatom', '-y', '--output', 'json', ...keys]));
+    assert.equal(result.code, 0);
+    assert.match(result.txhash, /^[0-9A-F]{64}$/);
+    const cli = JSON.parse(await ok(['query', 'bank', 'balances', bob, ...node, '--output', 'json', ...keys]));
+    const response = await fetch(`${rest}/cosmos/bank/v1beta1/balances/${bob}`);
+    const restBody = (await response.json()) as { balances: unknown };
+    assert.deepEqual(cli.balances, [{ denom: 'uatom', amount: '3500' }]);
+    assert.deepEqual(cli.balances, restBody.balances);
+    assert.equal((await ok(['query', 'bank', 'balances', 'bob', '--denom', 'uatom', ...node, ...keys])).trim(), '3500uatom');
+
+    const tx = JSON.parse(await ok(['query', 'tx', result.txhash, ...node, '-o', 'json']));
+    assert.equal(tx.height, result.height);
+    const search = JSON.parse(await ok(['query', 'txs', '--events', `message.sender=${alice}`, ...node, '-o', 'json']));
+    assert.ok(search.txs.some((t: { txhash: string }) => t.txhash === result.txhash));
+    const block = JSON.parse(await ok(['query', 'block', result.height, ...node, '-o', 'json']));
+    assert.equal(block.block.header.chain_id, CHAIN_ID);
+    assert.equal(block.block.data.txs.length, 1);
+    const account = JSON.parse(await ok(['query', 'auth', 'account', 'alice', ...node, '-o', 'json', ...keys]));
+    assert.equal(account.address, alice);
+    assert.equal(account.sequence, '1');
+  });
+
+  it('modules add their own commands: tx counter increment --from, query counter count', async () => {
+    assert.equal(JSON.parse(await ok(['tx', 'counter', 'increment', '3', '--from', 'alice', ...node, '--gas-prices', '0.01uatom', '-y', '-o', 'json', ...keys])).code, 0);
+    assert.equal((await ok(['query', 'counter', 'count', 'alice', ...node, ...keys])).trim(), '3');
+  });
+
+  it('--generate-only, tx sign and tx broadcast; the signed tx also goes through REST POST', async () => {
+    const unsigned = join(home, 'unsigned.json');
+    writeFileSync(unsigned, await ok(['tx', 'bank', 'send', 'alice', bob, '7uatom', '--fees', '3000uatom', '--generate-only', ...keys]));
+    assert.equal(JSON.parse(readFileSync(unsigned, 'utf8')).signatures.length, 0);
+    const signed = join(home, 'signed.json');
+    await ok(['tx', 'sign', unsigned, '--from', 'alice', '--chain-id', CHAIN_ID, ...node, '--output-document', signed, ...keys]);
+    assert.equal(JSON.parse(readFileSync(signed, 'utf8')).signatures.length, 1);
+    const result = JSON.parse(await ok(['tx', 'broadcast', signed, ...node, '-o', 'json']));
+    assert.equal(result.code, 0);
+
+    // Sign the same unsigned tx again, at the next sequence, and POST it to the REST API.
+    const again = JSON.parse(await ok(['tx', 'sign', unsigned, '--from', 'alice', ...node, ...keys]));
+    const { TxRaw, TxBody, AuthInfo, Tx } = await import('cosmjs-types/cosmos/tx/v1beta1/tx');
+    const decoded = Tx.fromJSON(again);
+    const bytes = TxRaw.encode({ bodyBytes: TxBody.encode(decoded.body!).finish(), authInfoBytes: AuthInfo.encode(decoded.authInfo!).finish(), signatures: decoded.signatures }).finish();
+    const response = await fetch(`${rest}/cosmos/tx/v1beta1/txs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tx_bytes: Buffer.from(bytes).toString('base64'), mode: 'BROADCAST_MODE_SYNC' }),
+    });
+    const body = (await response.json()) as { tx_response: { code: number; txhash: string } };
+    assert.equal(body.tx_response.code, 0, JSON.stringify(body));
+    await waitFor(async () => (await zonekit(['query', 'tx', body.tx_response.txhash, ...node])).code === 0, { what: 'the REST-broadcast tx in a block' });
+    assert.equal((await ok(['query', 'bank', 'balances', bob, '--denom', 'uatom', ...node, ...keys])).trim(), '3514uatom');
+  });
+
+  it('offline signing takes the account number and sequence from flags', async () => {
+    const unsigned = join(home, 'unsigned-offline.json');
+    writeFileSync(unsigned, await ok(['tx', 'bank', 'send', 'bob', alice, '1uatom', '--fees', '2000uatom', '--generate-only', ...keys]));
+    const account = JSON.parse(await ok(['query', 'auth', 'account', 'bob', ...node, '-o', 'json', ...keys]));
+    const signed = join(home, 'signed-offline.json');
+    await ok(['tx', 'sign', unsigned, '--from', 'bob', '--offline', '--chain-id', CHAIN_ID, '--account-number', account.account_number, '--sequence', account.sequence, '--output-document', signed, '--node', 'tcp://127.0.0.1:1', ...keys]);
+    assert.equal(JSON.parse(await ok(['tx', 'broadcast', signed, ...node, '-o', 'json'])).code, 0);
+  });
+
+  it('bad input fails with what went wrong, what to do, and a non-zero exit', async () => {
+    const send = (...args: string[]) => ['tx', 'bank', 'send', ...args, '--chain-id', CHAIN_ID, ...node, '--fees', '2000uatom', '-y', ...keys];
+    await fails(send('carol', bob, '1uatom'), /"carol" is neither a key in the test keyring[\s\S]*the keys there are: alice, bob/);
+    await fails(['keys', 'show', 'carol', ...keys], /no key named "carol"[\s\S]*alice, bob/);
+    await fails(send('alice', 'cosmos1notanaddress', '1uatom'), /invalid address cosmos1notanaddress/);
+    await fails(send('alice', bob, '10'), /invalid amount "10": expected .* like 10uatom/);
+    await fails(send('alice', bob, '1.5atom'), /like 10uatom/);
+    await fails(['tx', 'bank', 'send', 'alice', bob, '1uatom', '--chain-id', 'other-chain', ...node, '-y', ...keys], new RegExp(`wrong chain id: --chain-id is other-chain but the node at ${rpc} is on chain ${CHAIN_ID}`));
+    await fails(['tx', 'bank', 'send', 'bob', alice, '999999999uatom', '--gas', 'auto', ...node, '-y', ...keys], /insufficient funds: spendable balance \d+uatom is smaller than 999999999uatom[\s\S]*query bank balances/);
+    await fails(['tx', 'bank', 'send', 'alice', bob, '1uatom', '--node', 'tcp://127.0.0.1:1', '-y', ...keys], /cannot reach the node at tcp:\/\/127\.0\.0\.1:1[\s\S]*--node/);
+    await fails(['query', 'bank', 'balances', alice, '--node', 'tcp://127.0.0.1:1'], /cannot reach the node at tcp:\/\/127\.0\.0\.1:1/);
+    await fails(['status', '--node', 'tcp://127.0.0.1:1'], /cannot reach the node/);
+    await fails(['keys', 'list', '--keyring-backend', 'os', '--home', home], /--keyring-backend must be one of file, test/);
+  });
+
+  it('start refuses a bad app.toml value, naming the key and the accepted values', async () => {
+    await fails(['start', '--home', home, '--pruning', 'sometimes'], /invalid pruning .*must be one of default, nothing, everything, custom/);
+    await fails(['start', '--home', home, '--minimum-gas-prices', 'cheap'], /invalid minimum-gas-prices .*like "0\.025uatom"/);
+  });
+
+  it('the file keyring takes its passphrase from stdin and refuses a wrong one', async () => {
+    const fileKeys = ['--home', home, '--keyring-backend', 'file'];
+    const added = JSON.parse(await ok(['keys', 'add', 'carol', ...fileKeys, '-o', 'json'], 'correct horse battery\n'));
+    assert.match(added.address, /^cosmos1/);
+    assert.equal((await ok(['keys', 'show', 'carol', '-a', ...fileKeys])).trim(), added.address);
+    await fails(['keys', 'add', 'dave', ...fileKeys], /wrong passphrase/, 'not the passphrase\n');
+    await fails(['keys', 'export', 'carol', ...fileKeys], /wrong passphrase/, 'not the passphrase\nexport passphrase\n');
+    const armor = await ok(['keys', 'export', 'carol', ...fileKeys], 'correct horse battery\nexport passphrase\n');
+    const file = join(home, 'carol.armor');
+    writeFileSync(file, armor);
+    const imported = JSON.parse(await ok(['keys', 'import', 'carol2', file, '--home', home, '--keyring-backend', 'test', '-o', 'json'], 'export passphrase\n'));
+    assert.equal(imported.address, added.address);
+    const recovered = JSON.parse(await ok(['keys', 'add', 'abandon', '--recover', ...keys, '-o', 'json'], 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n'));
+    assert.equal(recovered.address, 'cosmos19rl4cm2hmr8afy4kldpxz3fka4jguq0auqdal4');
+  });
+
+  it('SIGTERM stops CometBFT and the app', async () => {
+    assert.ok(isAlive(cometPid));
+    const status = await start.stop(20_000);
+    assert.equal(status.code, 0, start.logTail());
+    await waitFor(() => !isAlive(cometPid), { what: `cometbft (pid ${cometPid}) to exit` });
+    assert.match(readFileSync(join(home, 'start.log'), 'utf8'), /stopping CometBFT, then the app\nzonekit: stopped/);
+  });
+});
