@@ -17,6 +17,7 @@ import {
   ResponsePrepareProposal,
   ResponseProcessProposal,
   ResponseProcessProposal_ProposalStatus,
+  ValidatorUpdate,
   CheckTxType,
   type Event,
   type RequestCheckTx,
@@ -27,11 +28,11 @@ import {
   type RequestProcessProposal,
   type RequestQuery,
   type ResponseQuery,
-  type ValidatorUpdate,
 } from 'cosmjs-types/tendermint/abci/types';
 import type { ConsensusParams } from 'cosmjs-types/tendermint/types/params';
 import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import type { Application } from '../abci/index.js';
+import './codec.js'; // exact-size protobuf buffers (see codec.ts): before any encoding
 import { CONSENSUS_STORE_KEY, type AppDefinition } from './app.js';
 import { parseDecCoins, type DecCoin } from './coins.js';
 import { committedView } from './committed.js';
@@ -39,9 +40,11 @@ import { loadConsensusParams, maxBlockGas, saveConsensusParams } from './consens
 import { Context, infiniteGasMeter, type BlockHeader } from './context.js';
 import { EventManager, withAttribute } from './events.js';
 import { handleQuery } from './query.js';
-import { runTx, type TxEnv, type TxOutcome } from './run-tx.js';
+import { memoizeMultiStoreReads } from './read-memo.js';
+import { decodeTxCached, runTx, type DecodedMessages, type TxEnv, type TxOutcome } from './run-tx.js';
 import { CommitMultiStore, type MultiStore, type PruningOptions } from './store/index.js';
-import { decodeTx, DEFAULT_MAX_TX_BYTES } from './tx/decode.js';
+import { DEFAULT_MAX_TX_BYTES } from './tx/decode.js';
+import { DecodedTxCache } from './tx/decoded-cache.js';
 import { SignatureCache } from './tx/sig-cache.js';
 import type { VerifiedSigners } from './tx/signatures.js';
 
@@ -57,6 +60,8 @@ export interface BaseAppOptions {
   /** Largest tx accepted (CometBFT's mempool.max_tx_bytes). */
   maxTxBytes?: number;
   sigCacheSize?: number;
+  /** How many decoded txs to remember between CheckTx, the proposal calls and FinalizeBlock. */
+  decodedTxCacheSize?: number;
 }
 
 const ZERO_TIME: Timestamp = { seconds: 0n, nanos: 0 };
@@ -70,6 +75,7 @@ export class BaseApp implements Application {
   private lastBlockTime: Timestamp = ZERO_TIME;
   private readonly minGasPrices: readonly DecCoin[];
   private readonly sigCache: SignatureCache<VerifiedSigners>;
+  private readonly decodedTxs: DecodedTxCache<DecodedMessages>;
   private readonly maxTxBytes: number;
 
   constructor(private readonly options: BaseAppOptions) {
@@ -77,6 +83,7 @@ export class BaseApp implements Application {
     this.chainId = options.chainId;
     this.minGasPrices = typeof options.minGasPrices === 'string' ? parseDecCoins(options.minGasPrices) : (options.minGasPrices ?? []);
     this.sigCache = new SignatureCache(options.sigCacheSize);
+    this.decodedTxs = new DecodedTxCache(options.decodedTxCacheSize);
     this.maxTxBytes = options.maxTxBytes ?? DEFAULT_MAX_TX_BYTES;
     this.store = this.openStore();
     this.checkState = this.freshCheckState();
@@ -140,6 +147,7 @@ export class BaseApp implements Application {
       maxBlockGas: maxBlockGas(this.consensusParams),
       minGasPrices: this.minGasPrices,
       sigCache: this.sigCache,
+      decodedTxs: this.decodedTxs,
       aminoConverters: this.app.aminoConverters,
     };
   }
@@ -203,14 +211,18 @@ export class BaseApp implements Application {
   checkTx(req: RequestCheckTx): ResponseCheckTx {
     const mode = req.type === CheckTxType.RECHECK ? 'recheck' : 'check';
     const outcome = runTx(this.txEnv(), mode, req.tx, this.checkState, this.checkHeader());
-    return ResponseCheckTx.fromPartial({
+    // Every field spelled out rather than fromPartial(), which deep-copies the events.
+    const response: ResponseCheckTx = {
       code: outcome.code,
-      codespace: outcome.codespace,
+      data: new Uint8Array(),
       log: outcome.log,
+      info: '',
       gasWanted: outcome.gasWanted,
       gasUsed: outcome.gasUsed,
       events: outcome.events,
-    });
+      codespace: outcome.codespace,
+    };
+    return response;
   }
 
   /** Gas estimation: the full pipeline without signature checks, over a throwaway branch of the check state. */
@@ -251,7 +263,7 @@ export class BaseApp implements Application {
 
   private gasWanted(tx: Uint8Array): bigint | undefined {
     try {
-      return decodeTx(tx, { maxTxBytes: this.maxTxBytes }).authInfo.fee?.gasLimit ?? 0n;
+      return decodeTxCached({ maxTxBytes: this.maxTxBytes, decodedTxs: this.decodedTxs }, tx).tx.authInfo.fee?.gasLimit ?? 0n;
     } catch {
       return undefined;
     }
@@ -259,7 +271,8 @@ export class BaseApp implements Application {
 
   /** Executes the block into a branch, writes it to the store's pending version, returns its app hash. Persists nothing. */
   finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
-    const block = this.store.branch();
+    // Only this block's branch writes to the store until Commit, so its reads can be remembered.
+    const block = memoizeMultiStoreReads(this.store).branch();
     const header: BlockHeader = { chainId: this.chainId, height: req.height, time: req.time };
     const events: Event[] = [];
 
@@ -271,15 +284,18 @@ export class BaseApp implements Application {
     const env = this.txEnv();
     const txResults = req.txs.map((tx) => {
       const outcome = runTx(env, 'finalize', tx, block, header);
-      return ExecTxResult.fromPartial({
+      // Every field spelled out rather than fromPartial(), which deep-copies the events.
+      const result: ExecTxResult = {
         code: outcome.code,
-        codespace: outcome.codespace,
-        log: outcome.log,
         data: outcome.data,
+        log: outcome.log,
+        info: '',
         gasWanted: outcome.gasWanted,
         gasUsed: outcome.gasUsed,
         events: outcome.events,
-      });
+        codespace: outcome.codespace,
+      };
+      return result;
     });
 
     const end = new EventManager();
@@ -290,7 +306,14 @@ export class BaseApp implements Application {
 
     block.write();
     this.lastBlockTime = req.time;
-    return ResponseFinalizeBlock.fromPartial({ events, txResults, validatorUpdates, appHash: this.store.workingHash() });
+    const response: ResponseFinalizeBlock = {
+      events,
+      txResults,
+      validatorUpdates: validatorUpdates.map((update) => ValidatorUpdate.fromPartial(update)),
+      consensusParamUpdates: undefined,
+      appHash: this.store.workingHash(),
+    };
+    return response;
   }
 
   /** Persists the finalized block atomically and starts a new check state on top of it. */

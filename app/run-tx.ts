@@ -21,6 +21,7 @@ import { EventManager, hasAttribute, withAttribute } from './events.js';
 import { GasMeter, OutOfGasError, type MultiStore } from './store/index.js';
 import { fromBech32Address } from './tx/address.js';
 import { decodeTx, type DecodedTx } from './tx/decode.js';
+import { DecodedTxCache, deepFreeze } from './tx/decoded-cache.js';
 
 export interface TxOutcome {
   code: number;
@@ -39,16 +40,23 @@ export interface TxEnv extends AnteEnv {
   readonly maxTxBytes: number;
   /** The block gas limit, if any: no tx may ask for more. */
   readonly maxBlockGas: bigint | undefined;
+  /** Txs already decoded (node-local, like the signature cache). */
+  readonly decodedTxs?: DecodedTxCache<DecodedMessages>;
 }
 
-interface DecodedMsg {
+export interface DecodedMsg {
   route: MsgRoute;
   typeUrl: string;
   msg: unknown;
   signers: readonly string[];
 }
 
-function decodeMessages(env: TxEnv, tx: DecodedTx): { msgs: DecodedMsg[]; signers: TxSigner[] } {
+export interface DecodedMessages {
+  readonly msgs: readonly DecodedMsg[];
+  readonly signers: readonly TxSigner[];
+}
+
+function decodeMessages(env: TxEnv, tx: DecodedTx): DecodedMessages {
   if (tx.body.messages.length === 0) throw ErrInvalidRequest.wrap('must contain at least one message');
   const signers = new Map<string, TxSigner>();
   const msgs = tx.body.messages.map(({ typeUrl, value }) => {
@@ -74,6 +82,40 @@ function decodeMessages(env: TxEnv, tx: DecodedTx): { msgs: DecodedMsg[]; signer
   return { msgs, signers: [...signers.values()] };
 }
 
+/**
+ * `txBytes` decoded (decodeTx: throws ErrTxDecode and friends), from the cache when the same
+ * bytes were decoded before. The cached copy owns its bytes: `txBytes` may be a view into a
+ * much larger network buffer, which the cache must not keep alive.
+ */
+export function decodeTxCached(env: Pick<TxEnv, 'maxTxBytes' | 'decodedTxs'>, txBytes: Uint8Array): { tx: DecodedTx; key?: string } {
+  const cache = env.decodedTxs;
+  if (cache === undefined || txBytes.length === 0 || txBytes.length > env.maxTxBytes) {
+    return { tx: decodeTx(txBytes, { maxTxBytes: env.maxTxBytes }) };
+  }
+  const key = DecodedTxCache.keyOf(txBytes);
+  const entry = cache.get(key) ?? cache.add(key, decodeTx(txBytes.slice(), { maxTxBytes: env.maxTxBytes }));
+  return { tx: entry.tx, key };
+}
+
+/**
+ * The tx and its messages, decoded and validated statelessly; cached like the tx itself.
+ * FinalizeBlock takes the entry out: a tx in a block never runs again (its sequence has
+ * moved on), so its room goes to the txs still waiting.
+ */
+function decodeTxAndMessages(env: TxEnv, txBytes: Uint8Array, mode: ExecMode): { tx: DecodedTx } & DecodedMessages {
+  const { tx, key } = decodeTxCached(env, txBytes);
+  const entry = key === undefined ? undefined : env.decodedTxs!.get(key);
+  if (mode === 'finalize' && key !== undefined) env.decodedTxs!.delete(key);
+  if (entry?.messages !== undefined) return { tx, ...entry.messages };
+  const decoded = decodeMessages(env, tx);
+  if (entry === undefined) return { tx, ...decoded };
+  const frozen: DecodedMessages = Object.freeze({
+    msgs: Object.freeze(decoded.msgs.map((m) => Object.freeze({ ...m, msg: deepFreeze(m.msg), signers: Object.freeze([...m.signers]) }))),
+    signers: Object.freeze(decoded.signers.map((s) => Object.freeze({ ...s }))),
+  });
+  return { tx, ...env.decodedTxs!.setMessages(entry, frozen) };
+}
+
 function gasLimitOf(env: TxEnv, tx: DecodedTx): number {
   const limit = tx.authInfo.fee?.gasLimit ?? 0n;
   if (limit > BigInt(Number.MAX_SAFE_INTEGER)) throw ErrInvalidGasLimit.wrap(`gas limit ${limit} is larger than ${Number.MAX_SAFE_INTEGER}`);
@@ -84,7 +126,7 @@ function gasLimitOf(env: TxEnv, tx: DecodedTx): number {
 }
 
 /** Runs the messages in `ctx`'s branch; returns their responses and events (each tagged with msg_index). */
-function runMsgs(ctx: Context, msgs: DecodedMsg[]): { responses: Any[]; events: Event[] } {
+function runMsgs(ctx: Context, msgs: readonly DecodedMsg[]): { responses: Any[]; events: Event[] } {
   const responses: Any[] = [];
   const events: Event[] = [];
   msgs.forEach(({ route, typeUrl, msg, signers }, index) => {
@@ -118,6 +160,14 @@ function failure(err: unknown, gasWanted: number, meter: GasMeter | undefined, e
   };
 }
 
+/** An event manager that keeps nothing: for scopes whose events nobody will read. */
+class DiscardingEventManager extends EventManager {
+  override emit(): void {}
+  override emitEvents(): void {}
+}
+
+const DISCARDED_EVENTS: EventManager = new DiscardingEventManager();
+
 /**
  * Runs `txBytes` over `parent` (the check state, the block branch, or a throwaway branch for
  * simulate) and writes to `parent` what the tx is entitled to keep. Never throws: every
@@ -128,14 +178,14 @@ export function runTx(env: TxEnv, mode: ExecMode, txBytes: Uint8Array, parent: M
   let meter: GasMeter | undefined;
   let anteEvents: Event[] = [];
   try {
-    const tx = decodeTx(txBytes, { maxTxBytes: env.maxTxBytes });
-    const { msgs, signers } = decodeMessages(env, tx);
+    const { tx, msgs, signers } = decodeTxAndMessages(env, txBytes, mode);
     gasWanted = mode === 'simulate' ? Number(tx.authInfo.fee?.gasLimit ?? 0n) : gasLimitOf(env, tx);
     // Simulate measures gas, so it cannot be limited by the gas it is measuring.
     meter = mode === 'simulate' ? new GasMeter() : new GasMeter(gasWanted);
 
     const anteStore = parent.branch();
-    const anteEventManager = new EventManager();
+    // CheckTx answers without events (below), so in its modes the ante's events are not even built.
+    const anteEventManager = mode === 'check' || mode === 'recheck' ? DISCARDED_EVENTS : new EventManager();
     const ctx = new Context(anteStore, header, meter, anteEventManager, mode);
     const anteTx: AnteTx = { tx, signers };
     for (const decorator of env.app.ante) decorator(ctx, anteTx, env);
@@ -144,8 +194,10 @@ export function runTx(env: TxEnv, mode: ExecMode, txBytes: Uint8Array, parent: M
 
     // CheckTx runs the ante alone, as the SDK's: messages depend on state that may change
     // before the block, and the mempool only needs to know the tx can pay and is in order.
+    // Like the SDK's, it answers without events: they belong to the block that runs the tx
+    // (the SDK adds ante events to a result only in FinalizeBlock and simulate).
     if (mode === 'check' || mode === 'recheck') {
-      return { code: 0, codespace: '', log: '', gasWanted: BigInt(gasWanted), gasUsed: BigInt(meter.consumed), events: anteEvents, data: new Uint8Array(), msgResponses: [] };
+      return { code: 0, codespace: '', log: '', gasWanted: BigInt(gasWanted), gasUsed: BigInt(meter.consumed), events: [], data: new Uint8Array(), msgResponses: [] };
     }
 
     const msgStore = parent.branch();

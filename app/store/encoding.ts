@@ -89,8 +89,16 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-/** A map key for bytes that sorts like the bytes (latin1 code units are the byte values). */
+/** Keys up to this length are converted in JS; longer ones by Buffer (and fromCharCode's argument limit stays far away). */
+const SHORT_KEY_BYTES = 128;
+
+/**
+ * A map key for bytes that sorts like the bytes (latin1: one code unit per byte, equal to it).
+ * Store keys are short, and for them one String.fromCharCode over the bytes is cheaper than
+ * a Buffer view and its latin1 decode (this runs on every branch get and put).
+ */
 export function bytesToKey(bytes: Uint8Array): string {
+  if (bytes.length <= SHORT_KEY_BYTES) return String.fromCharCode.apply(null, bytes as unknown as number[]);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { AuthInfo, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { CodedError, ErrTxDecode, ErrTxTooLarge, ErrUnknownExtensionOptions } from '../errors.js';
 import { authInfoSchema, txBodySchema, txRawSchema } from './tx-schema.js';
@@ -72,4 +73,26 @@ export function decodeTx(txBytes: Uint8Array, opts: DecodeOptions = {}): Decoded
     authInfo,
     signatures: raw.signatures,
   };
+}
+
+const txHashes = new WeakMap<DecodedTx, string>();
+
+/** sha256 of `txBytes` as a latin1 string (one code unit per byte): the tx hash, as a cheap map key. */
+export function txHashKey(txBytes: Uint8Array): string {
+  return hash('sha256', txBytes, 'latin1');
+}
+
+/** txHashKey(tx.txBytes), computed once per decoded tx. */
+export function decodedTxHashKey(tx: DecodedTx): string {
+  let key = txHashes.get(tx);
+  if (key === undefined) {
+    key = txHashKey(tx.txBytes);
+    txHashes.set(tx, key);
+  }
+  return key;
+}
+
+/** Records `key` (= txHashKey(tx.txBytes), already computed by the caller) for decodedTxHashKey. */
+export function rememberTxHashKey(tx: DecodedTx, key: string): void {
+  txHashes.set(tx, key);
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { encodeSecp256k1Pubkey } from '@cosmjs/amino';
 import {
@@ -19,7 +20,7 @@ import { bankAminoConverters } from './bank-amino.js';
 import { decodeTx, type DecodedTx } from './decode.js';
 import { opensslVerify, verifySecp256k1, type Secp256k1Verify } from './secp256k1.js';
 import { SignatureCache } from './sig-cache.js';
-import { verifyTxSignatures, type SignerAccount, type VerifiedSigners } from './signatures.js';
+import { signatureCacheKey, verifyTxSignatures, type SignerAccount, type VerifiedSigners } from './signatures.js';
 import { aminoWallet, CHAIN_ID, directWallet, FEE, RECIPIENT, signTx } from './wallets.fixture.js';
 
 const aminoConverters = new AminoConverters().registerAll(bankAminoConverters);
@@ -273,4 +274,32 @@ test('the cache skips a second verification for identical inputs only', () => {
   assert.equal(calls, 6, 'the oldest entry was evicted');
   verifyTxSignatures(directTx, [signer({ pubKey })], CHAIN_ID, opts);
   assert.equal(calls, 6);
+});
+
+test('the cache key hashes every input of the verdict, length-prefixed (its layout is stable)', () => {
+  // The layout as first written, with one hash update per part.
+  const u64 = (value: bigint) => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64BE(BigInt.asUintN(64, value));
+    return b;
+  };
+  const reference = (tx: DecodedTx, signers: SignerAccount[], chainId: string) => {
+    const h = createHash('sha256');
+    h.update(createHash('sha256').update(tx.txBytes).digest());
+    const prefixed = (data: Uint8Array) => h.update(u64(BigInt(data.length))).update(data);
+    prefixed(Buffer.from(chainId, 'utf8'));
+    for (const s of signers) {
+      prefixed(Buffer.from(s.address, 'utf8'));
+      h.update(u64(s.accountNumber)).update(u64(s.sequence));
+      prefixed(s.pubKey ?? new Uint8Array());
+    }
+    return h.digest('hex');
+  };
+  const cases: Array<[DecodedTx, SignerAccount[], string]> = [
+    [directTx, [signer()], CHAIN_ID],
+    [aminoTx, [signer({ pubKey, accountNumber: 2n ** 64n - 1n })], 'chain-é'],
+    [directTx, [signer({ pubKey }), signer({ address: RECIPIENT, sequence: 0n })], ''],
+  ];
+  for (const [tx, signers, chainId] of cases) assert.equal(signatureCacheKey(tx, signers, chainId), reference(tx, signers, chainId));
+  assert.notEqual(signatureCacheKey(directTx, [signer()], CHAIN_ID), signatureCacheKey(directTx, [signer({ sequence: 4n })], CHAIN_ID));
 });

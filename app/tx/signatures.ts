@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import {
   ErrInvalidPubKey,
@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import { addressFromPubKey, bytesEqual, fromBech32Address, secp256k1PubKeyFromAny } from './address.js';
 import type { AminoConverters } from './amino.js';
-import type { DecodedTx } from './decode.js';
+import { decodedTxHashKey, type DecodedTx } from './decode.js';
 import { verifySecp256k1, type Secp256k1Verify } from './secp256k1.js';
 import { SignatureCache } from './sig-cache.js';
 import { aminoJsonSignBytes, directSignBytes } from './sign-doc.js';
@@ -53,29 +53,51 @@ function signModeOf(tx: DecodedTx, index: number): SupportedMode {
   throw ErrNotSupported.wrap(`signer ${index}: sign mode ${name} is not supported; use SIGN_MODE_DIRECT or SIGN_MODE_LEGACY_AMINO_JSON`);
 }
 
-function u64(value: bigint): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64BE(BigInt.asUintN(64, value));
-  return b;
-}
+const utf8 = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
 
-function lengthPrefixed(data: Uint8Array): Buffer[] {
-  return [u64(BigInt(data.length)), Buffer.from(data.buffer, data.byteOffset, data.byteLength)];
-}
+/** The UTF-8 bytes of `text`, or `text` itself when it is ASCII (one byte per code unit). */
+const utf8Of = (text: string): Uint8Array | string => (ASCII.test(text) ? text : utf8.encode(text));
 
-/** Hash of every input of verifyTxSignatures' verdict; see SignatureCache. */
+/**
+ * Hash of every input of verifyTxSignatures' verdict; see SignatureCache. It hashes
+ * sha256(tx bytes) ‖ len(chain id) ‖ chain id, then per signer len(address) ‖ address ‖
+ * account number ‖ sequence ‖ len(pubkey) ‖ pubkey (texts in UTF-8; lengths and numbers as
+ * uint64 big-endian), assembled in one buffer: this runs for every tx in CheckTx and FinalizeBlock.
+ */
 export function signatureCacheKey(tx: DecodedTx, signers: readonly SignerAccount[], chainId: string): string {
-  const h = createHash('sha256');
-  h.update(createHash('sha256').update(tx.txBytes).digest());
-  for (const part of lengthPrefixed(Buffer.from(chainId, 'utf8'))) h.update(part);
-  for (const s of signers) {
-    for (const part of lengthPrefixed(Buffer.from(s.address, 'utf8'))) h.update(part);
-    h.update(u64(s.accountNumber));
-    h.update(u64(s.sequence));
-    for (const part of lengthPrefixed(s.pubKey ?? new Uint8Array())) h.update(part);
-  }
-  return h.digest('hex');
+  const chain = utf8Of(chainId);
+  const addresses = signers.map((s) => utf8Of(s.address));
+  let length = 32 + 8 + chain.length;
+  signers.forEach((s, i) => (length += 8 + addresses[i]!.length + 8 + 8 + 8 + (s.pubKey?.length ?? 0)));
+  const buf = new Uint8Array(length);
+  const view = new DataView(buf.buffer);
+  let offset = 0;
+  const u64 = (value: bigint | number) => {
+    view.setBigUint64(offset, BigInt.asUintN(64, BigInt(value)));
+    offset += 8;
+  };
+  const bytes = (data: Uint8Array | string) => {
+    if (typeof data === 'string') for (let i = 0; i < data.length; i++) buf[offset + i] = data.charCodeAt(i);
+    else buf.set(data, offset);
+    offset += data.length;
+  };
+  const prefixed = (data: Uint8Array | string) => {
+    u64(data.length);
+    bytes(data);
+  };
+  bytes(decodedTxHashKey(tx));
+  prefixed(chain);
+  signers.forEach((s, i) => {
+    prefixed(addresses[i]!);
+    u64(s.accountNumber);
+    u64(s.sequence);
+    prefixed(s.pubKey ?? EMPTY);
+  });
+  return hash('sha256', buf, 'hex');
 }
+
+const EMPTY = new Uint8Array();
 
 /**
  * Checks every signature of `tx` against its signer's account, in the SDK's order and

@@ -40,6 +40,25 @@ describe('auth keeper', () => {
     assert.throws(() => keeper.setSequence(ctx, addr(9), 1n), (err: unknown) => err instanceof CodedError && err.code === 9);
   });
 
+  it('reads each branch its own version of an account, whatever it decoded before', () => {
+    const { keeper, ctx } = setup();
+    keeper.createAccount(ctx, addr(1));
+    const branches = [0, 1, 2, 3, 4].map(() => ctx.with(ctx.store.branch()));
+    branches.forEach((b, i) => keeper.setSequence(b, addr(1), BigInt(10 + i)));
+    for (let round = 0; round < 2; round++) {
+      branches.forEach((b, i) => assert.equal(keeper.getAccount(b, addr(1))!.sequence, BigInt(10 + i)));
+      assert.equal(keeper.getAccount(ctx, addr(1))!.sequence, 0n);
+    }
+    // Bytes written behind the keeper's back are decoded afresh.
+    const raw = ctx.store.getStore(STORE_KEY);
+    raw.set(accountKey(addr(1)), Any.encode({ typeUrl: '/cosmos.auth.v1beta1.BaseAccount', value: BaseAccount.encode({ address: bech32(1), accountNumber: 0n, sequence: 77n }).finish() }).finish());
+    assert.equal(keeper.getAccount(ctx, addr(1))!.sequence, 77n);
+    assert.equal(keeper.getAccount(branches[2]!, addr(1))!.sequence, 12n);
+    // What the keeper hands out cannot be changed under it.
+    const account = keeper.getAccount(ctx, addr(1))!;
+    assert.throws(() => ((account as { sequence: bigint }).sequence = 1n), TypeError);
+  });
+
   it('creates module accounts on first use at sha256(name)[:20]', () => {
     const { keeper, ctx } = setup();
     const feeCollector = keeper.getModuleAccount(ctx, 'fee_collector');

@@ -18,8 +18,44 @@ import {
 } from './keys.js';
 import { DEFAULT_AUTH_PARAMS, decodeParams, encodeParams, type AuthParams } from './params.js';
 
+/** How many addresses the keeper remembers decoded accounts of (see AccountKeeper.getAccount). */
+const DECODED_ACCOUNTS_MAX = 50_000;
+/**
+ * Versions remembered per address: the check state and the block being finalized each hold
+ * their own version of a busy account, and both are read in turn.
+ */
+const VERSIONS_PER_ADDRESS = 3;
+
+interface DecodedAccount {
+  /** The stored bytes `account` was decoded from or encoded to. */
+  readonly bytes: Uint8Array;
+  readonly account: Account;
+}
+
+/** A map key for an address (latin1: one code unit per byte). */
+function addressKey(address: Uint8Array): string {
+  return String.fromCharCode.apply(null, address as unknown as number[]);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class AccountKeeper implements AnteAccountKeeper {
   private readonly moduleAddresses: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The last few accounts decoded (or encoded) at each address, newest first, with their
+   * stored bytes. The ante handler and bank read the same few accounts several times per tx,
+   * in CheckTx, ReCheck and FinalizeBlock; a read still goes through the store (same gas, same
+   * branch semantics) but is decoded only when its bytes match none of the remembered ones. An
+   * account is a pure function of its bytes, so this cannot change a result, whichever branch
+   * the bytes came from.
+   */
+  private readonly decoded = new Map<string, DecodedAccount[]>();
+  private decodedParams: { readonly bytes: Uint8Array; readonly params: Readonly<AuthParams> } | undefined;
 
   constructor(
     readonly addressCodec: AddressCodec,
@@ -31,7 +67,26 @@ export class AccountKeeper implements AnteAccountKeeper {
 
   getAccount(ctx: Context, address: Uint8Array): Account | undefined {
     const bytes = ctx.kvStore(STORE_KEY).get(accountKey(address));
-    return bytes === undefined ? undefined : decodeAccount(bytes, this.addressCodec, address);
+    if (bytes === undefined) return undefined;
+    const key = addressKey(address);
+    const known = this.decoded.get(key);
+    if (known !== undefined) {
+      for (const version of known) if (sameBytes(version.bytes, bytes)) return version.account;
+    }
+    const account = Object.freeze(decodeAccount(bytes, this.addressCodec, address.slice()));
+    this.remember(key, bytes, account);
+    return account;
+  }
+
+  private remember(key: string, bytes: Uint8Array, account: Account): void {
+    const known = this.decoded.get(key);
+    if (known !== undefined) {
+      known.unshift({ bytes, account });
+      if (known.length > VERSIONS_PER_ADDRESS) known.pop();
+      return;
+    }
+    if (this.decoded.size >= DECODED_ACCOUNTS_MAX) this.decoded.delete(this.decoded.keys().next().value as string);
+    this.decoded.set(key, [{ bytes, account }]);
   }
 
   hasAccount(ctx: Context, address: Uint8Array): boolean {
@@ -46,7 +101,10 @@ export class AccountKeeper implements AnteAccountKeeper {
 
   /** Rewrites an existing account whose number has not changed (the index stays as it is). */
   private updateAccount(ctx: Context, account: Account): void {
-    ctx.kvStore(STORE_KEY).set(accountKey(account.address), encodeAccount(account, this.addressCodec));
+    const bytes = encodeAccount(account, this.addressCodec);
+    ctx.kvStore(STORE_KEY).set(accountKey(account.address), bytes);
+    // A frozen copy: the caller's object may not stay as it is.
+    this.remember(addressKey(account.address), bytes, Object.freeze({ ...account, address: account.address.slice() }));
   }
 
   /** Takes the next global account number. */
@@ -102,7 +160,13 @@ export class AccountKeeper implements AnteAccountKeeper {
 
   params(ctx: Context): AuthParams {
     const bytes = ctx.kvStore(STORE_KEY).get(PARAMS_KEY);
-    return bytes === undefined ? { ...DEFAULT_AUTH_PARAMS } : decodeParams(bytes);
+    if (bytes === undefined) return { ...DEFAULT_AUTH_PARAMS };
+    // The ante handler reads the params four times per tx: decoded once per distinct bytes.
+    const known = this.decodedParams;
+    if (known !== undefined && sameBytes(known.bytes, bytes)) return { ...known.params };
+    const params = decodeParams(bytes);
+    this.decodedParams = { bytes, params: Object.freeze({ ...params }) };
+    return params;
   }
 
   setParams(ctx: Context, params: AuthParams): void {

@@ -9,7 +9,7 @@ import { CodedError } from '../../app/errors.js';
 import { eventLines, testContext } from '../../app/testing.js';
 import type { BankAccountKeeper } from './expects.js';
 import { bankModule } from './module.js';
-import { STORE_KEY, balanceKey, supplyKey } from './keys.js';
+import { STORE_KEY, balanceKey, decodeAmount, encodeAmount, splitBalanceKey, supplyKey } from './keys.js';
 
 const codec = bech32Codec('cosmos');
 const addr = (byte: number) => new Uint8Array(20).fill(byte);
@@ -148,5 +148,22 @@ describe('bank', () => {
     assert.equal(second.pagination!.nextKey.length, 0);
     assert.deepEqual(QueryTotalSupplyResponse.decode(q('TotalSupply', new Uint8Array())).supply, [{ denom: 'aaa', amount: '1' }]);
     assert.throws(() => q('Balance', QueryBalanceRequest.encode({ address: bech32(1), denom: '!' }).finish()), code(18));
+  });
+});
+
+describe('bank store encodings', () => {
+  it('balance keys and amounts are the UTF-8 bytes the SDK stores, for ASCII and other text alike', () => {
+    for (const denom of ['uatom', 'ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2', 'é-denom']) {
+      const key = balanceKey(addr(3), denom);
+      assert.deepEqual(key, Uint8Array.from([0x02, 20, ...addr(3), ...Buffer.from(denom, 'utf8')]));
+      assert.deepEqual(splitBalanceKey(key.subarray(1)), { address: addr(3), denom });
+    }
+    for (const amount of [0n, 1n, 1000n, 2n ** 256n - 1n]) {
+      assert.deepEqual(encodeAmount(amount), Uint8Array.from(Buffer.from(amount.toString(), 'utf8')));
+      assert.equal(decodeAmount(encodeAmount(amount)), amount);
+    }
+    // Not digits: rejected as before, whichever decoder reads them (0xa0 is a space in latin1, not in UTF-8).
+    assert.throws(() => decodeAmount(Uint8Array.of(0x31, 0xa0)), SyntaxError);
+    assert.throws(() => decodeAmount(Buffer.from('12x')), SyntaxError);
   });
 });

@@ -30,9 +30,25 @@ export function accountBalancesPrefix(address: Uint8Array): Uint8Array {
   return withPrefix(BALANCES_PREFIX, Uint8Array.of(address.length), address);
 }
 
+/** `text` as UTF-8 written at `out[offset..]`, if it is all ASCII (denoms and amounts are); else false. */
+function writeAscii(out: Uint8Array, offset: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return false;
+    out[offset + i] = c;
+  }
+  return true;
+}
+
 /** 0x02 | len(address) | address | denom → amount. */
 export function balanceKey(address: Uint8Array, denom: string): Uint8Array {
-  return withPrefix(accountBalancesPrefix(address), utf8.encode(denom));
+  // Built in place: this runs for every balance read and write.
+  const head = 2 + address.length;
+  const out = new Uint8Array(head + denom.length);
+  out[0] = BALANCES_PREFIX[0]!;
+  out[1] = address.length;
+  out.set(address, 2);
+  return writeAscii(out, head, denom) ? out : withPrefix(accountBalancesPrefix(address), utf8.encode(denom));
 }
 
 /** Splits a key below BALANCES_PREFIX (the prefix already stripped) into address and denom. */
@@ -59,11 +75,15 @@ export function denomFromKey(key: Uint8Array): string {
 
 /** Amounts are stored as math.Int's text marshalling: decimal digits. */
 export function encodeAmount(amount: bigint): Uint8Array {
-  return utf8.encode(amount.toString());
+  const digits = amount.toString();
+  const out = new Uint8Array(digits.length);
+  return writeAscii(out, 0, digits) ? out : utf8.encode(digits);
 }
 
 export function decodeAmount(bytes: Uint8Array): bigint {
-  return BigInt(text.decode(bytes));
+  // ASCII bytes read the same as latin1 and as UTF-8; anything else takes the UTF-8 decoder.
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return BigInt(text.decode(bytes));
+  return BigInt(bytes.length <= 256 ? String.fromCharCode.apply(null, bytes as unknown as number[]) : text.decode(bytes));
 }
 
 /** collections.BoolValue: one byte. */
