@@ -32,7 +32,8 @@ export function paginate(
     return { nextKey: new Uint8Array(), total: 0n };
   }
 
-  const countTotal = page?.countTotal ?? false;
+  // As the SDK: a request without a limit also counts the total.
+  const countTotal = (page?.countTotal ?? false) || !(page?.limit && page.limit > 0n);
   let index = 0n;
   let next: Uint8Array | undefined;
   for (const [k, v] of store.iterator(undefined, undefined, reverse)) {
