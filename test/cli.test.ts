@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './helpers/cometbft.js';
-import { freePorts, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './helpers/processes.js';
+import { freePorts, isAlive, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './helpers/processes.js';
 
 const ZONEKIT = join(projectRoot(), 'dist', 'cli', 'main.js');
 const CHAIN_ID = 'cli-test-1';
@@ -44,15 +44,6 @@ async function fails(args: readonly string[], pattern: RegExp, input = ''): Prom
   assert.match(run.stderr, pattern);
   return run.stderr;
 }
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the zonekit CLI against a real chain', () => {
   const home = mkdtempSync(join(tmpdir(), 'zonekit-cli-'));

@@ -14,7 +14,7 @@ import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { zoneGenesis } from '../zone/zone.js';
 import { startZoneApp } from '../scripts/lib/zone-process.js';
 import { initCometHome, latestHeight, rpc, setGenesisAppState, startCometbft, waitForHeight, type CometHome, type CometNode } from './helpers/cometbft.js';
-import { ProcessGroup, waitFor, type ProcessHandle } from './helpers/processes.js';
+import { isAlive, ProcessGroup, waitFor, type ProcessHandle } from './helpers/processes.js';
 
 const CHAIN_ID = 'zonekit-crash-1';
 const SENDERS = 12;
@@ -38,15 +38,6 @@ interface SentTx {
 }
 
 const txHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').toUpperCase();
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** One loop per sender: sign a send at the account's committed sequence, broadcast, wait for its block; repeat. */
 class BankLoad {

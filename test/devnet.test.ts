@@ -11,7 +11,7 @@ import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { GasPrice, SigningStargateClient, StargateClient } from '@cosmjs/stargate';
 import { DEV_BALANCES, type DevAccount } from '../scripts/devnet/init.js';
 import { latestHeight, projectRoot } from './helpers/cometbft.js';
-import { freePorts, waitFor } from './helpers/processes.js';
+import { freePorts, isAlive, waitFor } from './helpers/processes.js';
 
 const DEVNET = join(projectRoot(), 'dist', 'scripts', 'devnet.js');
 
@@ -20,15 +20,6 @@ interface Pids {
   app: number;
   cometbft: number;
 }
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** One run of the devnet script, its output collected. */
 class DevnetRun {

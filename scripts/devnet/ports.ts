@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { DevnetPorts } from './init.js';
+import { isAlive } from '../lib/processes.js';
 
 function isFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -30,11 +31,7 @@ export async function assertPortsFree(ports: DevnetPorts, hint: string): Promise
 /** Live processes among `pids` that look like ours (a recycled PID running something else does not count). */
 export function livePids(pids: readonly number[]): number[] {
   return pids.filter((pid) => {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return false;
-    }
+    if (!isAlive(pid)) return false;
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       return cmdline.includes('cometbft') || cmdline.includes('main.js') || cmdline.includes('devnet');

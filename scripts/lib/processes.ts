@@ -6,6 +6,16 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { dirname } from 'node:path';
 
 /** `count` distinct free TCP ports on 127.0.0.1 (held together while picked, so they differ). */
+/** Whether a process with this PID exists (signal 0 checks without signalling). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
     Array.from({ length: count }, () => {
