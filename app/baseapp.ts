@@ -39,6 +39,7 @@ import { committedView } from './committed.js';
 import { loadConsensusParams, maxBlockGas, saveConsensusParams } from './consensus-params.js';
 import { Context, infiniteGasMeter, type BlockHeader } from './context.js';
 import { EventManager, withAttribute } from './events.js';
+import type { GenesisEnv } from './module.js';
 import { handleQuery } from './query.js';
 import { memoizeMultiStoreReads } from './read-memo.js';
 import { decodeTxCached, runTx, type DecodedMessages, type TxEnv, type TxOutcome } from './run-tx.js';
@@ -182,19 +183,30 @@ export class BaseApp implements Application {
       saveConsensusParams(branch.getStore(CONSENSUS_STORE_KEY), req.consensusParams);
       this.consensusParams = req.consensusParams;
     }
-    this.initGenesis(ctx, req.appStateBytes);
+    const genesisValidators = this.initGenesis(ctx, req.appStateBytes);
     branch.write();
     this.checkState = this.freshCheckState();
     this.lastBlockTime = req.time;
-    return ResponseInitChain.fromPartial({ validators: req.validators, appHash: this.store.workingHash() });
+    // A zone with staking sets the validators from its genesis (gentxs), and CometBFT then
+    // ignores genesis.json's; a zone without one keeps what CometBFT proposed.
+    const validators = genesisValidators ?? req.validators;
+    return ResponseInitChain.fromPartial({ validators, appHash: this.store.workingHash() });
   }
 
-  private initGenesis(ctx: Context, appStateBytes: Uint8Array): void {
+  /** Runs every module's genesis; returns the validator set if a module sets one. */
+  private initGenesis(ctx: Context, appStateBytes: Uint8Array): ValidatorUpdate[] | undefined {
     const text = Buffer.from(appStateBytes).toString('utf8').trim();
     const appState = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
     const known = new Set(this.app.modules.map((m) => m.name));
     const unknown = Object.keys(appState).filter((name) => !known.has(name));
     if (unknown.length > 0) throw new Error(`genesis app_state has entries for unknown modules: ${unknown.join(', ')}`);
+    let validators: ValidatorUpdate[] | undefined;
+    const genesisEnv: GenesisEnv = {
+      deliverTx: (txBytes) => {
+        const outcome = runTx(this.txEnv(), 'genesis', txBytes, ctx.store, ctx.header);
+        return { code: outcome.code, log: outcome.log };
+      },
+    };
     for (const module of this.app.modules) {
       if (!module.genesis) continue;
       const json = appState[module.name] ?? module.genesis.defaults();
@@ -204,8 +216,13 @@ export class BaseApp implements Application {
       } catch (err) {
         throw new Error(`invalid genesis for module ${module.name}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      module.genesis.init(ctx, state);
+      const updates = module.genesis.init(ctx, state, genesisEnv);
+      if (updates && updates.length > 0) {
+        if (validators !== undefined) throw new Error(`module ${module.name} sets the genesis validators, but an earlier module already did`);
+        validators = [...updates];
+      }
     }
+    return validators;
   }
 
   checkTx(req: RequestCheckTx): ResponseCheckTx {
@@ -273,7 +290,19 @@ export class BaseApp implements Application {
   finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
     // Only this block's branch writes to the store until Commit, so its reads can be remembered.
     const block = memoizeMultiStoreReads(this.store).branch();
-    const header: BlockHeader = { chainId: this.chainId, height: req.height, time: req.time };
+    const header: BlockHeader = {
+      chainId: this.chainId,
+      height: req.height,
+      time: req.time,
+      comet: {
+        proposerAddress: req.proposerAddress,
+        decidedLastCommit: req.decidedLastCommit ?? { round: 0, votes: [] },
+        misbehavior: req.misbehavior,
+        nextValidatorsHash: req.nextValidatorsHash,
+        hash: req.hash,
+        lastAppHash: this.store.lastCommitId().hash,
+      },
+    };
     const events: Event[] = [];
 
     const begin = new EventManager();

@@ -1,6 +1,7 @@
 // What a module sees while it runs: the block header, a gas-metered view of its store,
 // the events it emits. One Context per scope; branches make new ones, never mutate.
 import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
+import type { CommitInfo, Misbehavior } from 'cosmjs-types/tendermint/abci/types';
 import { GasKVStore, GasMeter, type KVStore, type MultiStore } from './store/index.js';
 import { EventManager } from './events.js';
 
@@ -9,6 +10,23 @@ export interface BlockHeader {
   readonly height: bigint;
   /** The block's time as CometBFT agreed it: the only clock a state machine may read. */
   readonly time: Timestamp;
+  /** FinalizeBlock only: what CometBFT tells the app about the block (the SDK's CometInfo). */
+  readonly comet?: CometInfo;
+}
+
+/** The block's consensus facts, as FinalizeBlock delivers them. */
+export interface CometInfo {
+  /** Consensus address (first 20 bytes of sha256 of the ed25519 key) of the proposer. */
+  readonly proposerAddress: Uint8Array;
+  /** Who signed the previous block, with each validator's power then. */
+  readonly decidedLastCommit: CommitInfo;
+  /** Duplicate votes and light-client attacks CometBFT's evidence pool committed in this block. */
+  readonly misbehavior: readonly Misbehavior[];
+  /** Hash of the validator set that signs the next block. */
+  readonly nextValidatorsHash: Uint8Array;
+  /** The block's hash and the app hash before it (for HistoricalInfo headers). */
+  readonly hash: Uint8Array;
+  readonly lastAppHash: Uint8Array;
 }
 
 /**

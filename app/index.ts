@@ -3,7 +3,7 @@ export { defineApp, CONSENSUS_STORE_KEY, type AppConfig, type AppDefinition, typ
 export { BaseApp, type BaseAppOptions } from './baseapp.js';
 export { Context, infiniteGasMeter, type BlockHeader, type ExecMode } from './context.js';
 export { EventManager, withAttribute, type Attribute } from './events.js';
-export { defineModule, type Invariant, type Module, type ModuleGenesis, type MsgHandler, type MsgResponse, type QueryHandler } from './module.js';
+export { defineModule, type GenesisEnv, type Invariant, type Module, type ModuleGenesis, type MsgHandler, type MsgResponse, type QueryHandler } from './module.js';
 export { bech32Codec, type AddressCodec } from './address-codec.js';
 export {
   addCoins,

@@ -36,9 +36,23 @@ export interface ModuleGenesis<G> {
   defaults(): unknown;
   /** Parses and checks the module's `app_state` entry; throws with what is wrong. */
   validate(json: unknown): G;
-  init(ctx: Context, state: G): void;
+  /**
+   * Writes the state. A module that sets the validator set returns it (InitChain's
+   * validators); at most one module may return a non-empty list.
+   */
+  init(ctx: Context, state: G, env?: GenesisEnv): readonly ValidatorUpdate[] | void;
   /** The current state as JSON that `validate` accepts (genesis export). */
   export(ctx: Context): unknown;
+}
+
+/** What InitChain offers a module's genesis beyond its context. */
+export interface GenesisEnv {
+  /**
+   * Runs a signed transaction through the whole pipeline in genesis mode (account number 0
+   * in sign docs, no fees required), as the SDK's genutil delivers gentxs. Returns the ABCI
+   * code and log; a non-zero code means the tx changed nothing.
+   */
+  deliverTx(txBytes: Uint8Array): { code: number; log: string };
 }
 
 /** Returns a description of what is broken, or undefined when the invariant holds. */

@@ -71,7 +71,8 @@ export function verifySignatures(accounts: AnteAccountKeeper): AnteDecorator {
     }
     const signerAccounts: SignerAccount[] = signers.map((signer, i) => ({
       address: signer.address,
-      accountNumber: states[i]!.accountNumber,
+      // Gentxs are signed before accounts are numbered: the SDK signs them with number 0.
+      accountNumber: ctx.mode === 'genesis' ? 0n : states[i]!.accountNumber,
       sequence: states[i]!.sequence,
       ...(states[i]!.pubKey ? { pubKey: states[i]!.pubKey } : {}),
     }));
