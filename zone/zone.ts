@@ -11,6 +11,7 @@ import type { PruningOptions } from '../app/store/index.js';
 import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/index.js';
 import { bankModule, type BankModule } from '../modules/bank/index.js';
 import { counterModule, type CounterModule } from '../modules/counter/index.js';
+import { STAKING_MODULE_ACCOUNTS, stakingModule, type StakingModule } from '../modules/staking/index.js';
 
 export const ZONE_NAME = 'zonekit';
 export const ZONE_VERSION = '0.1.0';
@@ -24,23 +25,25 @@ export interface Zone {
   app: AppDefinition;
   auth: AuthModule;
   bank: BankModule;
+  staking: StakingModule;
   counter: CounterModule;
 }
 
 export function buildZone(options: ZoneOptions = {}): Zone {
   const bech32Prefix = options.bech32Prefix ?? 'cosmos';
-  const auth = authModule({ bech32Prefix });
+  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS } });
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
+  const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix });
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });
   const app = defineApp({
     name: ZONE_NAME,
     version: ZONE_VERSION,
     bech32Prefix,
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
-    modules: [auth, bank, counter],
+    modules: [auth, bank, staking, counter],
     ante: standardAnte({ accounts: auth.keeper, bank: bank.keeper }),
   });
-  return { app, auth, bank, counter };
+  return { app, auth, bank, staking, counter };
 }
 
 export interface GenesisAccount {

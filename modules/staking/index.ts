@@ -1,0 +1,10 @@
+export { stakingModule, STAKING_MODULE_ACCOUNTS, type StakingModule, type StakingModuleDeps } from './module.js';
+export { StakingKeeper, DEFAULT_POWER_REDUCTION } from './keeper.js';
+export type { StakingHooks } from './hooks.js';
+export type { SlashOutcome } from './slash.js';
+export type { ValidatorState, ValidatorStatus } from './validator.js';
+export type { DelegationState } from './store.js';
+export type { StakingParams } from './params.js';
+export { createValidatorFromMsg } from './msgs.js';
+export { BONDED_POOL, NOT_BONDED_POOL, MODULE_NAME, STORE_KEY } from './keys.js';
+export * from './errors.js';
