@@ -63,6 +63,11 @@ export interface BaseAppOptions {
   sigCacheSize?: number;
   /** How many decoded txs to remember between CheckTx, the proposal calls and FinalizeBlock. */
   decodedTxCacheSize?: number;
+  /**
+   * Check every module's invariants after each Nth commit (the SDK's crisis
+   * `--inv-check-period`); 0 (default) never. A broken invariant halts the node.
+   */
+  invCheckPeriod?: number;
 }
 
 const ZERO_TIME: Timestamp = { seconds: 0n, nanos: 0 };
@@ -75,6 +80,7 @@ export class BaseApp implements Application {
   private consensusParams: ConsensusParams | undefined;
   private lastBlockTime: Timestamp = ZERO_TIME;
   private readonly minGasPrices: readonly DecCoin[];
+  private readonly invCheckPeriod: number;
   private readonly sigCache: SignatureCache<VerifiedSigners>;
   private readonly decodedTxs: DecodedTxCache<DecodedMessages>;
   private readonly maxTxBytes: number;
@@ -83,6 +89,7 @@ export class BaseApp implements Application {
     this.app = options.app;
     this.chainId = options.chainId;
     this.minGasPrices = typeof options.minGasPrices === 'string' ? parseDecCoins(options.minGasPrices) : (options.minGasPrices ?? []);
+    this.invCheckPeriod = options.invCheckPeriod ?? 0;
     this.sigCache = new SignatureCache(options.sigCacheSize);
     this.decodedTxs = new DecodedTxCache(options.decodedTxCacheSize);
     this.maxTxBytes = options.maxTxBytes ?? DEFAULT_MAX_TX_BYTES;
@@ -349,6 +356,15 @@ export class BaseApp implements Application {
   async commit(): Promise<ResponseCommit> {
     await this.store.commit();
     this.checkState = this.freshCheckState();
+    const { version } = this.store.lastCommitId();
+    if (this.invCheckPeriod > 0 && version % this.invCheckPeriod === 0) {
+      const broken = this.brokenInvariants(version);
+      if (broken.length > 0) {
+        // Halting beats running on corrupt state: every honest node stops at the same height.
+        console.error(`zonekit: INVARIANT BROKEN at height ${version}:\n  ${broken.join('\n  ')}`);
+        throw new Error(`invariant broken at height ${version}: ${broken.join('; ')}`);
+      }
+    }
     return ResponseCommit.fromPartial({ retainHeight: 0n });
   }
 

@@ -1,7 +1,7 @@
 // Runs the default zone's ABCI server: `node dist/zone/main.js --home <dir> [--abci tcp://127.0.0.1:26658]
 // [--chain-id <id>] [--minimum-gas-prices 0.025uatom] [--pruning default|nothing|everything]
 // [--api-enable] [--api-address tcp://127.0.0.1:1317] [--rpc-laddr http://127.0.0.1:26657]
-// [--api-cors-origins '*' | a comma-separated list, empty for none]`.
+// [--api-cors-origins '*' | a comma-separated list, empty for none] [--inv-check-period N]`.
 // Flags fall back to ZONEKIT_* environment variables. CometBFT connects to it as its proxy_app;
 // the REST API (off unless enabled) forwards broadcasts and block queries to CometBFT's RPC.
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'api-address': { type: 'string', default: process.env.ZONEKIT_API_ADDRESS },
     'rpc-laddr': { type: 'string', default: process.env.ZONEKIT_RPC_LADDR },
     'api-cors-origins': { type: 'string', default: process.env.ZONEKIT_API_CORS_ORIGINS },
+    'inv-check-period': { type: 'string', default: process.env.ZONEKIT_INV_CHECK_PERIOD ?? '0' },
   },
 });
 
@@ -42,6 +43,11 @@ if (pruning !== 'default' && pruning !== 'nothing' && pruning !== 'everything') 
   throw new Error(`--pruning must be default, nothing or everything, got ${pruning}`);
 }
 
+const invCheckPeriod = Number(values['inv-check-period']);
+if (!Number.isSafeInteger(invCheckPeriod) || invCheckPeriod < 0) {
+  throw new Error(`--inv-check-period must be a whole number of blocks (0 for never), got ${values['inv-check-period']}`);
+}
+
 const corsOrigins = values['api-cors-origins'];
 const api = parseApiSection(
   {
@@ -60,6 +66,7 @@ const zone = await startZone({
   minGasPrices: values['minimum-gas-prices']!,
   pruning: { strategy: pruning },
   api,
+  invCheckPeriod,
 });
 const { version, hash } = zone.app.lastCommitId;
 const state = version === 0 ? 'no blocks yet' : `height ${version}, app hash ${Buffer.from(hash).toString('hex').toUpperCase()}`;

@@ -80,6 +80,8 @@ export interface StartZoneOptions extends ZoneOptions {
   logger?: AbciLogger;
   /** The REST API (app.toml's [api]); off unless enabled. */
   api?: ApiOptions;
+  /** Check invariants after every Nth block (0: never); a broken one halts the node. */
+  invCheckPeriod?: number;
 }
 
 export interface ApiOptions {
@@ -114,6 +116,7 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
     chainId: options.chainId,
     ...(options.minGasPrices !== undefined ? { minGasPrices: options.minGasPrices } : {}),
     ...(options.pruning ? { pruning: options.pruning } : {}),
+    ...(options.invCheckPeriod ? { invCheckPeriod: options.invCheckPeriod } : {}),
   });
   const server = new AbciServer(app, options.logger ? { logger: options.logger } : {});
   let address: string;

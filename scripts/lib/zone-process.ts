@@ -16,6 +16,8 @@ export interface ZoneAppOptions {
   logFile: string;
   group?: ProcessGroup;
   detached?: boolean;
+  /** Check invariants after every Nth block (tests use 1); a broken one halts the app. */
+  invCheckPeriod?: number;
   /** Flags for node itself, e.g. --cpu-prof. */
   nodeArgs?: readonly string[];
   /** Checked while waiting; a returned reason aborts the start. */
@@ -40,6 +42,7 @@ export async function startZoneApp(options: ZoneAppOptions): Promise<ProcessHand
     '--chain-id', options.chainId,
     '--minimum-gas-prices', options.minGasPrices ?? '',
     ...(options.api ? ['--api-enable', '--api-address', options.api.address, '--rpc-laddr', options.api.cometRpc] : []),
+    ...(options.invCheckPeriod ? ['--inv-check-period', String(options.invCheckPeriod)] : []),
   ];
   const child = startProcess(process.execPath, args, { logFile: options.logFile, group: options.group, detached: options.detached ?? false });
   await waitFor(() => readFileSync(options.logFile).subarray(offset).includes('ABCI listening on'), {
