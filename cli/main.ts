@@ -6,6 +6,7 @@ import { ZONE_VERSION } from '../zone/zone.js';
 import { genesisCommand, initCommand } from './commands/init.js';
 import { keysCommand } from './commands/keys.js';
 import { startCommand, statusCommand, versionCommand } from './commands/node.js';
+import { testnetCommand } from './commands/testnet.js';
 import { queryCommand, txCommand } from './commands/tx-query.js';
 import { defaultHome } from './home.js';
 
@@ -18,7 +19,7 @@ export function zonekitProgram(): Command {
     .option('-o, --output <format>', 'text or json', 'text')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [initCommand(), genesisCommand(), keysCommand(), startCommand(), statusCommand(), versionCommand(), txCommand(), queryCommand()]) {
+  for (const command of [initCommand(), genesisCommand(), keysCommand(), startCommand(), statusCommand(), versionCommand(), txCommand(), queryCommand(), testnetCommand()]) {
     program.addCommand(command);
   }
   // Every subcommand inherits the exit override, so commander's errors come back here.

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildZone } from '../zone/zone.js';
 import { projectRoot } from './helpers/cometbft.js';
 import { freePorts, isAlive, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './helpers/processes.js';
 
@@ -93,7 +94,9 @@ describe('the zonekit CLI against a real chain', () => {
     for (const file of ['config.toml', 'app.toml', 'genesis.json', 'node_key.json', 'priv_validator_key.json']) assert.ok(existsSync(join(home, 'config', file)), file);
     const genesis = JSON.parse(readFileSync(join(home, 'config', 'genesis.json'), 'utf8'));
     assert.equal(genesis.chain_id, CHAIN_ID);
-    assert.deepEqual(Object.keys(genesis.app_state), ['auth', 'bank', 'counter']);
+    const withGenesis = buildZone().app.modules.filter((m) => m.genesis !== undefined).map((m) => m.name);
+    assert.deepEqual(Object.keys(genesis.app_state), withGenesis);
+    assert.ok(withGenesis.includes('staking') && withGenesis.includes('genutil'));
     assert.deepEqual(genesis.app_state.auth.accounts.map((a: { address: string; account_number: string }) => [a.address, a.account_number]), [[alice, '0'], [bob, '1']]);
   });
 

@@ -49,6 +49,7 @@ function mount(parent: Command, spec: CliCommand, kind: 'tx' | 'query'): void {
     const prefix = theZone().app.bech32Prefix;
     const node = options.node as string;
     const ctx: CliContext = {
+      home: g.home,
       address: async (nameOrAddress) => resolveAddress(keyring, prefix, nameOrAddress),
       coins: parseCoins,
       query: (path, request) => abciQuery(node, path, request),

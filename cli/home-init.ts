@@ -1,0 +1,45 @@
+// Making a node's home, as `simd init` does: CometBFT's config.toml, keys and genesis.json,
+// the app's app.toml, and every module's default genesis under the chain id.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cometbftBinary, setTomlValue } from '../scripts/lib/cometbft.js';
+import { appTomlPath, writeAppToml } from './app-config.js';
+import { theZone } from './context.js';
+import { cometConfigPath, genesisPath, readGenesis, writeGenesis } from './home.js';
+import { nodeId } from './node-keys.js';
+import { CliError } from './output.js';
+
+/** Every module's default genesis, in the app's module order. */
+export function defaultAppState(): Record<string, unknown> {
+  return Object.fromEntries(theZone().app.modules.filter((m) => m.genesis).map((m) => [m.name, m.genesis!.defaults()]));
+}
+
+export interface InitHomeOptions {
+  home: string;
+  moniker: string;
+  chainId: string;
+  /** Replace an existing genesis.json and app.toml (keys are kept). */
+  overwrite?: boolean;
+}
+
+/** Returns the node id. */
+export function initHome({ home, moniker, chainId, overwrite = false }: InitHomeOptions): string {
+  if (existsSync(genesisPath(home))) {
+    if (!overwrite) throw new CliError(`${genesisPath(home)} already exists`, 'pass --overwrite to replace it (the node and validator keys are kept), or choose another --home');
+    rmSync(genesisPath(home));
+  }
+  // cometbft init keeps keys that already exist, as simd init does.
+  execFileSync(cometbftBinary(), ['init', '--home', home], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let config = readFileSync(cometConfigPath(home), 'utf8');
+  config = setTomlValue(config, null, 'moniker', moniker);
+  config = setTomlValue(config, 'tx_index', 'indexer', 'kv');
+  // Debug listener off: nodes on one machine would fight over its fixed port.
+  config = setTomlValue(config, 'rpc', 'pprof_laddr', '');
+  writeFileSync(cometConfigPath(home), config);
+  if (overwrite || !existsSync(appTomlPath(home))) writeAppToml(home);
+  const genesis = readGenesis(home);
+  genesis.chain_id = chainId;
+  genesis.app_state = defaultAppState();
+  writeGenesis(home, genesis);
+  return nodeId(home);
+}
