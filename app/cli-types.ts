@@ -17,6 +17,8 @@ export interface EncodedMsg {
 }
 
 export interface CliContext {
+  /** The node home (`--home`): where config/priv_validator_key.json and the keyring live. */
+  readonly home: string;
   /** A key name in the keyring, or a bech32 address (checked): the address. */
   address(nameOrAddress: string): Promise<string>;
   /** Parses `10uatom,5ustake`; throws with the expected form. */

@@ -3,6 +3,7 @@
 // POST /cosmos/tx/v1beta1/txs and comes back from GET /cosmos/tx/v1beta1/txs/{hash}.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { DirectSecp256k1HdWallet, type EncodeObject } from '@cosmjs/proto-signin
 import { SigningStargateClient, StargateClient, type StdFee } from '@cosmjs/stargate';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
-import { initCometHome, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
+import { initCometHome, projectRoot, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
 import { ProcessGroup, waitFor } from './helpers/processes.js';
 
 const MNEMONICS = {
@@ -33,6 +34,7 @@ describe('the REST API behind CometBFT', () => {
   let node: CometNode;
   let query: StargateClient;
   let api: string;
+  let rpcUrl: string;
   const addr = { alice: '', bob: '' };
 
   const get = async (path: string): Promise<{ status: number; body: Json }> => {
@@ -79,6 +81,7 @@ describe('the REST API behind CometBFT', () => {
       api: { enable: true, address: 'tcp://127.0.0.1:0', cometRpc: home.rpcUrl },
     });
     api = zone.rest!.url;
+    rpcUrl = home.rpcUrl;
     node = await startCometbft(home, { group: processes });
     await waitForHeight(node, 2);
     query = await StargateClient.connect(home.rpcUrl);
@@ -182,6 +185,27 @@ describe('the REST API behind CometBFT', () => {
     const future = await get('/cosmos/base/tendermint/v1beta1/blocks/99999999');
     assert.equal(future.status, 400);
     assert.equal(future.body.code, 3);
+  });
+
+  it('answers staking params, pool and validators; `zonekit query staking params` agrees', async () => {
+    const params = await get('/cosmos/staking/v1beta1/params');
+    assert.equal(params.status, 200);
+    assert.equal(params.body.params.unbonding_time, '1814400s');
+    assert.equal(params.body.params.min_commission_rate, '0.000000000000000000');
+    // Shapes only: which validators this genesis has is not this test's business (modules/staking/rest-cli.test.ts checks values).
+    const pool = await get('/cosmos/staking/v1beta1/pool');
+    assert.deepEqual(Object.keys(pool.body.pool), ['not_bonded_tokens', 'bonded_tokens']);
+    assert.ok(Object.values(pool.body.pool).every((v) => /^\d+$/.test(String(v))), JSON.stringify(pool.body));
+    const validators = await get('/cosmos/staking/v1beta1/validators?status=BOND_STATUS_BONDED');
+    assert.equal(validators.status, 200);
+    assert.deepEqual(validators.body.pagination, { next_key: null, total: String(validators.body.validators.length) });
+
+    const zonekit = (...args: string[]) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [join(projectRoot(), 'dist', 'cli', 'main.js'), ...args, '--node', rpcUrl, '--home', dir], (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout))),
+      );
+    assert.match(await zonekit('query', 'staking', 'params'), /^unbonding time:\s+1814400s \(21 days\)$/m);
+    assert.deepEqual(JSON.parse(await zonekit('query', 'staking', 'params', '--output', 'json')), params.body);
   });
 
   it('serves the OpenAPI document with every path, and a UI page', async () => {

@@ -12,6 +12,8 @@ import { stakingQueries } from './queries.js';
 import { completeRedelegation, completeUnbonding } from './delegation.js';
 import { unbondMatureValidators } from './validator-set.js';
 import { stakingAminoConverters } from './amino.js';
+import { stakingCli } from './cli.js';
+import { stakingRest } from './rest.js';
 
 export interface StakingModuleDeps {
   accounts: StakingAccountKeeper;
@@ -38,6 +40,8 @@ export function stakingModule({ accounts, bank, bech32Prefix, powerReduction = D
     genesis: stakingGenesis(keeper),
     invariants: stakingInvariants(keeper),
     aminoConverters: stakingAminoConverters,
+    rest: stakingRest,
+    cli: stakingCli,
     beginBlock(ctx) {
       trackHistoricalInfo(keeper, ctx);
     },
