@@ -12,6 +12,8 @@ import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/in
 import { bankModule, type BankModule } from '../modules/bank/index.js';
 import { counterModule, type CounterModule } from '../modules/counter/index.js';
 import { STAKING_MODULE_ACCOUNTS, stakingModule, type StakingModule } from '../modules/staking/index.js';
+import { genutilModule } from '../modules/genutil/index.js';
+import { distributionModule, MODULE_ACCOUNT as DISTRIBUTION_ACCOUNT, type DistributionModule } from '../modules/distribution/index.js';
 
 export const ZONE_NAME = 'zonekit';
 export const ZONE_VERSION = '0.1.0';
@@ -26,24 +28,29 @@ export interface Zone {
   auth: AuthModule;
   bank: BankModule;
   staking: StakingModule;
+  distribution: DistributionModule;
   counter: CounterModule;
 }
 
 export function buildZone(options: ZoneOptions = {}): Zone {
   const bech32Prefix = options.bech32Prefix ?? 'cosmos';
-  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS } });
+  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [] } });
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
   const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix });
+  const distribution = distributionModule({ staking: staking.keeper, bank: bank.keeper, accounts: auth.keeper, bech32Prefix });
+  staking.keeper.addHooks(distribution.hooks);
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });
+  // Last: its gentxs run through every other module's genesis state and staking hooks.
+  const genutil = genutilModule({ staking: staking.keeper });
   const app = defineApp({
     name: ZONE_NAME,
     version: ZONE_VERSION,
     bech32Prefix,
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
-    modules: [auth, bank, staking, counter],
+    modules: [auth, bank, distribution, staking, counter, genutil],
     ante: standardAnte({ accounts: auth.keeper, bank: bank.keeper }),
   });
-  return { app, auth, bank, staking, counter };
+  return { app, auth, bank, staking, distribution, counter };
 }
 
 export interface GenesisAccount {
