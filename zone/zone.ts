@@ -13,6 +13,7 @@ import { bankModule, type BankModule } from '../modules/bank/index.js';
 import { counterModule, type CounterModule } from '../modules/counter/index.js';
 import { STAKING_MODULE_ACCOUNTS, stakingModule, type StakingModule } from '../modules/staking/index.js';
 import { genutilModule } from '../modules/genutil/index.js';
+import { courtModule, type CourtModule } from '../modules/court/index.js';
 import { distributionModule, MODULE_ACCOUNT as DISTRIBUTION_ACCOUNT, type DistributionModule } from '../modules/distribution/index.js';
 
 export const ZONE_NAME = 'zonekit';
@@ -29,6 +30,7 @@ export interface Zone {
   bank: BankModule;
   staking: StakingModule;
   distribution: DistributionModule;
+  court: CourtModule;
   counter: CounterModule;
 }
 
@@ -38,7 +40,9 @@ export function buildZone(options: ZoneOptions = {}): Zone {
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
   const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix });
   const distribution = distributionModule({ staking: staking.keeper, bank: bank.keeper, accounts: auth.keeper, bech32Prefix });
+  const court = courtModule({ staking: staking.keeper, addressCodec: auth.keeper.addressCodec, bech32Prefix });
   staking.keeper.addHooks(distribution.hooks);
+  staking.keeper.addHooks(court.hooks);
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });
   // Last: its gentxs run through every other module's genesis state and staking hooks.
   const genutil = genutilModule({ staking: staking.keeper });
@@ -47,10 +51,12 @@ export function buildZone(options: ZoneOptions = {}): Zone {
     version: ZONE_VERSION,
     bech32Prefix,
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
-    modules: [auth, bank, distribution, staking, counter, genutil],
+    // The SDK's BeginBlock order: fees are paid to the last commit's validators, then the
+    // court judges that commit and any evidence, then staking records the set.
+    modules: [auth, bank, distribution, court, staking, counter, genutil],
     ante: standardAnte({ accounts: auth.keeper, bank: bank.keeper }),
   });
-  return { app, auth, bank, staking, distribution, counter };
+  return { app, auth, bank, staking, distribution, court, counter };
 }
 
 export interface GenesisAccount {

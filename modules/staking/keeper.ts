@@ -118,8 +118,14 @@ export class StakingKeeper {
     unjail(this, ctx, consAddress);
   }
 
+  /**
+   * The validators that signed votes at `height`. HistoricalInfo(h) holds the set as it
+   * stood when block h began, which CometBFT uses from height h + 1 on (updates take
+   * effect one block after the block that returns them): so the signers of `height` are
+   * HistoricalInfo(height − 1).
+   */
   validatorSetAt(ctx: Context, height: bigint): readonly { consPubKey: Uint8Array; power: bigint }[] | undefined {
-    return historicalValidatorSet(this, ctx, height);
+    return historicalValidatorSet(this, ctx, height - 1n);
   }
 
   totalBondedTokens(ctx: Context): bigint {

@@ -38,6 +38,8 @@ export interface LocalnetOptions {
   detached?: boolean;
   /** How long to wait for every node to commit a new block (default 60s). */
   timeoutMs?: number;
+  /** Every app checks the invariants after each Nth block and halts on a broken one (tests: 1). */
+  invCheckPeriod?: number;
 }
 
 export interface LocalnetNode {
@@ -147,6 +149,7 @@ class Network implements Localnet {
       logFile: node.logs.app,
       group: this.group,
       detached: this.options.detached ?? false,
+      ...(this.options.invCheckPeriod ? { invCheckPeriod: this.options.invCheckPeriod } : {}),
     });
     appendFileSync(node.logs.cometbft, `\n--- start ${new Date().toISOString()} ---\n`);
     const comet = startProcess(cometbftBinary(), ['start', '--home', node.home], { logFile: node.logs.cometbft, group: this.group, detached: this.options.detached ?? false });
