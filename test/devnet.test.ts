@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { GasPrice, SigningStargateClient, StargateClient } from '@cosmjs/stargate';
-import { DEV_BALANCES, type DevAccount } from '../scripts/devnet/init.js';
+import { DEV_BALANCES, DEV_SELF_DELEGATION, type DevAccount } from '../scripts/devnet/init.js';
 import { latestHeight, projectRoot } from './helpers/cometbft.js';
 import { freePorts, isAlive, waitFor } from './helpers/processes.js';
 
@@ -103,14 +103,24 @@ describe('the devnet (npm start)', () => {
       const [derived] = await (await DirectSecp256k1HdWallet.fromMnemonic(account.mnemonic)).getAccounts();
       assert.equal(derived!.address, account.address, `${account.name}'s mnemonic derives its address at m/44'/118'/0'/0/0`);
       assert.match(run.output, new RegExp(`${account.name}\\s+${account.address}`));
-      for (const coin of DEV_BALANCES) assert.equal(await balance(account.address, coin.denom), BigInt(coin.amount));
+      for (const coin of DEV_BALANCES) {
+        // alice operates the validator: her self-delegation left her account at genesis.
+        const bonded = account.name === 'alice' && coin.denom === 'stake' ? BigInt(DEV_SELF_DELEGATION.replace('stake', '')) : 0n;
+        assert.equal(await balance(account.address, coin.denom), BigInt(coin.amount) - bonded);
+      }
     }
+    // One validator, bonded by alice's gentx: staking's, not just CometBFT's.
+    const validators = (await (await fetch(`http://127.0.0.1:${apiPort}/cosmos/staking/v1beta1/validators`)).json()) as { validators: Array<{ operator_address: string; status: string; tokens: string }> };
+    assert.deepEqual(
+      validators.validators.map((v) => [v.status, v.tokens]),
+      [['BOND_STATUS_BONDED', DEV_SELF_DELEGATION.replace('stake', '')]],
+    );
     assert.match(run.output, /chain id\s+zonekit-devnet/);
     assert.match(run.output, new RegExp(`ABCI \\(the app\\)\\s+tcp://127\\.0\\.0\\.1:${abciPort}`));
     assert.ok(readFileSync(join(home, 'config', 'config.toml'), 'utf8').includes('indexer = "kv"'));
     assert.match(run.output, new RegExp(`REST API\\s+http://127\\.0\\.0\\.1:${apiPort}`));
     assert.match(run.output, new RegExp(`OpenAPI\\s+http://127\\.0\\.0\\.1:${apiPort}/swagger/`));
-    const rest = (await (await fetch(`http://127.0.0.1:${apiPort}/cosmos/bank/v1beta1/balances/${dev[0]!.address}`)).json()) as { balances: unknown };
+    const rest = (await (await fetch(`http://127.0.0.1:${apiPort}/cosmos/bank/v1beta1/balances/${dev[1]!.address}`)).json()) as { balances: unknown };
     assert.deepEqual(rest.balances, [...DEV_BALANCES], 'the REST API answers with the genesis balances');
   });
 
@@ -193,7 +203,7 @@ describe('the devnet (npm start)', () => {
     const renewed = accounts();
     assert.notDeepEqual(renewed.map((a) => a.address), old.map((a) => a.address));
     assert.equal(await balance(old[1]!.address), 0n);
-    assert.equal(await balance(renewed[1]!.address), BigInt(DEV_BALANCES[0].amount));
+    assert.equal(await balance(renewed[1]!.address), BigInt(DEV_BALANCES.find((c) => c.denom === 'uatom')!.amount));
     fresh.child.kill('SIGINT');
     assert.equal(await fresh.exited, 0);
   });

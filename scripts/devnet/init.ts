@@ -5,6 +5,9 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { zoneGenesis } from '../../zone/zone.js';
+import { collectGentxs } from '../../cli/collect-gentxs.js';
+import { createGentx } from '../../cli/gentx.js';
+import { Keyring } from '../../cli/keyring/keyring.js';
 import { cometbftBinary, setTomlValue, type TomlValue } from '../lib/cometbft.js';
 
 export interface DevAccount {
@@ -14,11 +17,13 @@ export interface DevAccount {
 }
 
 export const DEV_ACCOUNT_NAMES = ['alice', 'bob', 'carol', 'dave', 'erin'] as const;
-// 1,000,000 ATOM and 10,000 STAKE each: enough that nobody runs out while developing.
+// 1,000,000 ATOM each, and 10,000,000,000 of the bond denom `stake` (staking's default).
 export const DEV_BALANCES = [
+  { denom: 'stake', amount: '10000000000' },
   { denom: 'uatom', amount: '1000000000000' },
-  { denom: 'ustake', amount: '10000000000' },
 ] as const;
+/** alice operates the devnet's one validator with this self-delegation (CometBFT power 1,000). */
+export const DEV_SELF_DELEGATION = '1000000000stake';
 
 export const accountsFile = (home: string): string => join(home, 'accounts.json');
 
@@ -78,6 +83,7 @@ export async function initDevnetHome(home: string, options: DevnetInitOptions): 
     genesis.chain_id = options.chainId;
     genesis.app_state = zoneGenesis(accounts.map(({ address }) => ({ address, coins: DEV_BALANCES })));
     writeFileSync(genesisPath, JSON.stringify(genesis, null, 2));
+    await addValidator(building, accounts);
     writeFileSync(accountsFile(building), JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
 
     renameSync(building, home);
@@ -86,6 +92,29 @@ export async function initDevnetHome(home: string, options: DevnetInitOptions): 
     rmSync(building, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * The genesis ceremony for one: the operator's key goes into the home's test keyring (so
+ * `zonekit --home .devnet --keyring-backend test` can sign as every dev account), its gentx
+ * bonds the node's consensus key, and collect-gentxs puts it into genesis.
+ */
+async function addValidator(home: string, accounts: readonly DevAccount[]): Promise<void> {
+  const keyring = new Keyring({ home, backend: 'test' });
+  for (const account of accounts) await keyring.add(account.name, account.mnemonic);
+  const operator = accounts[0]!;
+  await createGentx({
+    home,
+    keyring,
+    keyName: operator.name,
+    amount: DEV_SELF_DELEGATION,
+    moniker: 'zonekit-devnet',
+    commission: { rate: '0.1', maxRate: '0.2', maxChangeRate: '0.01' },
+    minSelfDelegation: '1',
+    ip: '127.0.0.1',
+    prefix: 'cosmos',
+  });
+  collectGentxs(home, join(home, 'config', 'gentx'), 'cosmos');
 }
 
 export interface DevnetPorts {
