@@ -1,0 +1,13 @@
+export { ammModule, type AmmModule, type AmmModuleDeps } from './module.js';
+export { AmmKeeper } from './keeper.js';
+export { AmmMarket, AMM_VENUE } from './market.js';
+export type { AmmAccountKeeper, AmmBankKeeper } from './expects.js';
+export { createAmmAminoConverters } from './amino.js';
+export { constantProduct } from './constant-product.js';
+export { StableSwap } from './stableswap.js';
+export { CURVE_CONSTANT_PRODUCT, CURVE_STABLESWAP, type Curve, type CurveName } from './curve.js';
+export { MINIMUM_LIQUIDITY, type PoolState } from './pool.js';
+export { DEFAULT_AMM_PARAMS, type AmmParams } from './params.js';
+export { MODULE_ACCOUNT, MODULE_NAME, STORE_KEY, shareDenom } from './keys.js';
+export * from './codec.js';
+export * from './errors.js';

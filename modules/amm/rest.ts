@@ -1,0 +1,112 @@
+// The AMM's REST paths, where grpc-gateway would put its Query service (`zonekit.amm.v1` →
+// /zonekit/amm/v1/...); repeated fields repeat in the query string (`routes=1&routes=2`) and
+// message fields are dotted (`token_in.denom=uatom&token_in.amount=100`), as grpc-gateway reads them.
+import { z } from 'zod';
+import { pageRequest, paginationQuery, uint64Param, type RestRoutes } from '../../app/rest/index.js';
+import {
+  QUERY_PARAMS_PATH,
+  QUERY_POOLS_PATH,
+  QUERY_POOL_PATH,
+  QUERY_RESERVES_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
+  QUERY_SPOT_PRICE_PATH,
+  QUERY_TWAP_PATH,
+  QueryParamsRequest,
+  QueryParamsResponse,
+  QueryPoolRequest,
+  QueryPoolResponse,
+  QueryPoolsRequest,
+  QueryPoolsResponse,
+  QueryReservesRequest,
+  QueryReservesResponse,
+  QuerySimulateSwapExactInRequest,
+  QuerySimulateSwapExactInResponse,
+  QuerySimulateSwapExactOutRequest,
+  QuerySimulateSwapExactOutResponse,
+  QuerySpotPriceRequest,
+  QuerySpotPriceResponse,
+  QueryTwapRequest,
+  QueryTwapResponse,
+  ammMsgTypes,
+} from './codec.js';
+
+const poolParams = z.object({ pool_id: uint64Param('pool_id') });
+const routesQuery = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .pipe(z.array(uint64Param('routes')));
+const text = (name: string) => z.string({ error: `${name} is required` });
+
+export function ammRest(routes: RestRoutes): void {
+  for (const codec of ammMsgTypes) routes.types.register(codec.typeUrl, codec);
+
+  routes.gateway('/zonekit/amm/v1/params', {
+    summary: "The AMM's params: pool creation fee, maximum swap fee, TWAP history",
+    method: QUERY_PARAMS_PATH,
+    request: () => QueryParamsRequest.encode({}).finish(),
+    response: QueryParamsResponse,
+  });
+  routes.gateway('/zonekit/amm/v1/pools', {
+    summary: 'Every pool, by id',
+    query: paginationQuery,
+    method: QUERY_POOLS_PATH,
+    request: ({ query }) => QueryPoolsRequest.encode({ pagination: pageRequest(query) }).finish(),
+    response: QueryPoolsResponse,
+  });
+  routes.gateway('/zonekit/amm/v1/pools/:pool_id', {
+    summary: 'One pool: curve, fee, reserves, shares, TWAP accumulators',
+    params: poolParams,
+    method: QUERY_POOL_PATH,
+    request: ({ params }) => QueryPoolRequest.encode({ poolId: params.pool_id }).finish(),
+    response: QueryPoolResponse,
+  });
+  routes.gateway('/zonekit/amm/v1/pools/:pool_id/reserves', {
+    summary: "A pool's reserves and total LP shares",
+    params: poolParams,
+    method: QUERY_RESERVES_PATH,
+    request: ({ params }) => QueryReservesRequest.encode({ poolId: params.pool_id }).finish(),
+    response: QueryReservesResponse,
+  });
+  routes.gateway('/zonekit/amm/v1/pools/:pool_id/spot_price', {
+    summary: 'Quote units per base unit at the current reserves, without the fee (LegacyDec)',
+    params: poolParams,
+    query: z.object({ base_denom: text('base_denom'), quote_denom: text('quote_denom') }),
+    method: QUERY_SPOT_PRICE_PATH,
+    request: ({ params, query }) => QuerySpotPriceRequest.encode({ poolId: params.pool_id, baseDenom: query.base_denom, quoteDenom: query.quote_denom }).finish(),
+    response: QuerySpotPriceResponse,
+  });
+  routes.gateway('/zonekit/amm/v1/pools/:pool_id/twap', {
+    summary: 'The time-weighted average price of base_denom between two heights (end_height 0 or absent: the latest)',
+    params: poolParams,
+    query: z.object({ base_denom: text('base_denom'), start_height: uint64Param('start_height'), end_height: uint64Param('end_height').optional() }),
+    method: QUERY_TWAP_PATH,
+    request: ({ params, query }) =>
+      QueryTwapRequest.encode({ poolId: params.pool_id, baseDenom: query.base_denom, startHeight: query.start_height, endHeight: query.end_height ?? 0n }).finish(),
+    response: QueryTwapResponse,
+  });
+  routes.gateway('/zonekit/amm/v1/simulate/swap_exact_in', {
+    summary: 'What a MsgSwapExactIn would return now',
+    query: z.object({ routes: routesQuery, 'token_in.denom': text('token_in.denom'), 'token_in.amount': text('token_in.amount'), token_out_denom: text('token_out_denom') }),
+    method: QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
+    request: ({ query }) =>
+      QuerySimulateSwapExactInRequest.encode({
+        routes: query.routes,
+        tokenIn: { denom: query['token_in.denom'], amount: query['token_in.amount'] },
+        tokenOutDenom: query.token_out_denom,
+      }).finish(),
+    response: QuerySimulateSwapExactInResponse,
+  });
+  routes.gateway('/zonekit/amm/v1/simulate/swap_exact_out', {
+    summary: 'What a MsgSwapExactOut would cost now',
+    query: z.object({ routes: routesQuery, token_in_denom: text('token_in_denom'), 'token_out.denom': text('token_out.denom'), 'token_out.amount': text('token_out.amount') }),
+    method: QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
+    request: ({ query }) =>
+      QuerySimulateSwapExactOutRequest.encode({
+        routes: query.routes,
+        tokenInDenom: query.token_in_denom,
+        tokenOut: { denom: query['token_out.denom'], amount: query['token_out.amount'] },
+      }).finish(),
+    response: QuerySimulateSwapExactOutResponse,
+  });
+}
