@@ -104,9 +104,14 @@ export class GasKVStore implements KVStore {
   }
 
   private *steps(parent: Iterator<Entry>, first: IteratorResult<Entry>): Generator<Entry> {
-    for (let current = first; !current.done; current = parent.next()) {
-      yield current.value;
-      this.chargeSeek(current);
+    // Closes the parent if the consumer stops early (see mergeOverlay).
+    try {
+      for (let current = first; !current.done; current = parent.next()) {
+        yield current.value;
+        this.chargeSeek(current);
+      }
+    } finally {
+      parent.return?.();
     }
   }
 

@@ -9,6 +9,7 @@ export { StoreError, VersionNotFoundError, InvalidKeyValueError } from './errors
 export {
   assertValidKey,
   assertValidValue,
+  firstEntry,
   prefixEnd,
   prefixIterator,
   MAX_KEY_BYTES,

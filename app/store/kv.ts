@@ -46,6 +46,15 @@ export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
 }
 
 /** Every entry whose key starts with `prefix`. */
+/**
+ * The first entry of a store iterator, closing it: an unclosed LMDB range holds a read
+ * transaction, and a node that leaks them runs out of readers.
+ */
+export function firstEntry(entries: IterableIterator<Entry>): Entry | undefined {
+  for (const entry of entries) return entry;
+  return undefined;
+}
+
 export function prefixIterator(store: ReadonlyKVStore, prefix: Uint8Array, reverse = false): IterableIterator<Entry> {
   return store.iterator(prefix, prefixEnd(prefix), reverse);
 }
@@ -58,24 +67,30 @@ export type Overlay = [key: Uint8Array, value: Uint8Array | null];
  * winning on equal keys and deletes hiding the parent's entry.
  */
 export function* mergeOverlay(parent: Iterator<Entry>, overlay: Overlay[], reverse: boolean): Generator<Entry> {
-  const dir = reverse ? -1 : 1;
-  let p = parent.next();
-  let i = 0;
-  while (!p.done || i < overlay.length) {
-    if (i >= overlay.length) {
-      yield p.value as Entry;
-      p = parent.next();
-      continue;
+  // Closing the parent when the consumer stops early matters: an LMDB range holds a read
+  // transaction until it is closed, and leaked ones exhaust the environment's readers.
+  try {
+    const dir = reverse ? -1 : 1;
+    let p = parent.next();
+    let i = 0;
+    while (!p.done || i < overlay.length) {
+      if (i >= overlay.length) {
+        yield p.value as Entry;
+        p = parent.next();
+        continue;
+      }
+      const [key, value] = overlay[i]!;
+      const cmp = p.done ? 1 : compareBytes((p.value as Entry)[0], key) * dir;
+      if (cmp < 0) {
+        yield p.value as Entry;
+        p = parent.next();
+        continue;
+      }
+      if (cmp === 0) p = parent.next();
+      i++;
+      if (value !== null) yield [key, value];
     }
-    const [key, value] = overlay[i]!;
-    const cmp = p.done ? 1 : compareBytes((p.value as Entry)[0], key) * dir;
-    if (cmp < 0) {
-      yield p.value as Entry;
-      p = parent.next();
-      continue;
-    }
-    if (cmp === 0) p = parent.next();
-    i++;
-    if (value !== null) yield [key, value];
+  } finally {
+    parent.return?.();
   }
 }

@@ -7,7 +7,7 @@
 // with the price that held up to b, and the pool's own accumulator after the last one.
 import type { Context } from '../../app/context.js';
 import { DEC_ONE, decFromProto, decToProto, type Dec } from '../../app/dec.js';
-import { prefixEnd, prefixIterator } from '../../app/store/index.js';
+import { firstEntry, prefixEnd, prefixIterator } from '../../app/store/index.js';
 import { TwapObservation } from './codec.js';
 import { ErrTwapUnavailable } from './errors.js';
 import type { AmmKeeper } from './keeper.js';
@@ -116,11 +116,11 @@ function blockTime(keeper: AmmKeeper, ctx: Context, height: bigint): bigint {
 function cumulativeAt(keeper: AmmKeeper, ctx: Context, pool: PoolState, side: 0 | 1, height: bigint, time: bigint): bigint {
   const store = keeper.store(ctx);
   const prefix = observationsPrefix(pool.id);
-  const [firstKey] = prefixIterator(store, prefix).next().value ?? [];
+  const [firstKey] = firstEntry(prefixIterator(store, prefix)) ?? [];
   if (firstKey === undefined || height < decodeU64(firstKey.subarray(prefix.length))) {
     throw ErrTwapUnavailable.wrap(`pool ${pool.id} did not exist at height ${height}`);
   }
-  const [, next] = store.iterator(observationKey(pool.id, height), prefixEnd(prefix)).next().value ?? [];
+  const [, next] = firstEntry(store.iterator(observationKey(pool.id, height), prefixEnd(prefix))) ?? [];
   if (next === undefined) {
     const price = spotPrices(pool)[side];
     return pool.twap.cumulative[side] + price * (time - pool.twap.lastTime);

@@ -13,7 +13,7 @@ import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import type { AddressCodec } from '../../app/address-codec.js';
 import type { Context } from '../../app/context.js';
 import { decFromProto, decToProto, type Dec } from '../../app/dec.js';
-import { prefixEnd, type KVStore } from '../../app/store/kv.js';
+import { firstEntry, prefixEnd, type KVStore } from '../../app/store/kv.js';
 import {
   DELEGATION_PREFIX,
   LAST_TOTAL_POWER_KEY,
@@ -281,7 +281,7 @@ export class StakingStore {
   /** True if `delegator` has a maturing redelegation into `dst` (which may not be redelegated on). */
   hasReceivingRedelegation(ctx: Context, delegator: string, dst: string): boolean {
     const prefix = keyOf(REDELEGATION_BY_DST_PREFIX, this.valoperCodec.decode(dst), this.accountCodec.decode(delegator));
-    return !this.kv(ctx).iterator(prefix, prefixEnd(prefix)).next().done;
+    return firstEntry(this.kv(ctx).iterator(prefix, prefixEnd(prefix))) !== undefined;
   }
 
   allRedelegations(ctx: Context): Redelegation[] {
