@@ -16,6 +16,7 @@ import { genutilModule } from '../modules/genutil/index.js';
 import { courtModule, type CourtModule } from '../modules/court/index.js';
 import { distributionModule, MODULE_ACCOUNT as DISTRIBUTION_ACCOUNT, type DistributionModule } from '../modules/distribution/index.js';
 import { ammModule, MODULE_ACCOUNT as AMM_ACCOUNT, type AmmModule } from '../modules/amm/index.js';
+import { dexModule, ESCROW_ACCOUNT as DEX_ACCOUNT, type DexModule } from '../modules/dex/index.js';
 
 export const ZONE_NAME = 'zonekit';
 export const ZONE_VERSION = '0.1.0';
@@ -33,12 +34,13 @@ export interface Zone {
   distribution: DistributionModule;
   court: CourtModule;
   amm: AmmModule;
+  dex: DexModule;
   counter: CounterModule;
 }
 
 export function buildZone(options: ZoneOptions = {}): Zone {
   const bech32Prefix = options.bech32Prefix ?? 'cosmos';
-  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'] } });
+  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'], [DEX_ACCOUNT]: [] } });
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
   const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix });
   const distribution = distributionModule({ staking: staking.keeper, bank: bank.keeper, accounts: auth.keeper, bech32Prefix });
@@ -46,6 +48,7 @@ export function buildZone(options: ZoneOptions = {}): Zone {
   staking.keeper.addHooks(distribution.hooks);
   staking.keeper.addHooks(court.hooks);
   const amm = ammModule({ bank: bank.keeper, accounts: auth.keeper });
+  const dex = dexModule({ bank: bank.keeper, accounts: auth.keeper, liquidity: amm.keeper, venues: [amm.market] });
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });
   // Last: its gentxs run through every other module's genesis state and staking hooks.
   const genutil = genutilModule({ staking: staking.keeper });
@@ -56,10 +59,10 @@ export function buildZone(options: ZoneOptions = {}): Zone {
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
     // The SDK's BeginBlock order: fees are paid to the last commit's validators, then the
     // court judges that commit and any evidence, then staking records the set.
-    modules: [auth, bank, distribution, court, staking, amm, counter, genutil],
+    modules: [auth, bank, distribution, court, staking, amm, dex, counter, genutil],
     ante: standardAnte({ accounts: auth.keeper, bank: bank.keeper }),
   });
-  return { app, auth, bank, staking, distribution, court, amm, counter };
+  return { app, auth, bank, staking, distribution, court, amm, dex, counter };
 }
 
 export interface GenesisAccount {

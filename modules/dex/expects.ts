@@ -2,6 +2,8 @@
 // pool paired with an orderbook market offers its curve inside the batch auction (one
 // clearing price reflects both venues), and both venues implement `Market` so a router can
 // fill an order from whichever gives the better price.
+import type { AddressCodec } from '../../app/address-codec.js';
+import type { Coins } from '../../app/coins.js';
 import type { Context } from '../../app/context.js';
 import type { Dec } from '../../app/dec.js';
 
@@ -39,4 +41,18 @@ export interface Market {
   quoteExactIn(ctx: Context, denomIn: string, amountIn: bigint, denomOut: string): bigint;
   /** Fills at once for `trader` (coins move from and to the trader's account); returns the output. */
   swapExactIn(ctx: Context, trader: Uint8Array, denomIn: string, amountIn: bigint, denomOut: string, minOut: bigint): bigint;
+}
+
+/** What the dex needs of the bank keeper: escrow in, payouts and fees out. */
+export interface DexBankKeeper {
+  getBalance(ctx: Context, address: Uint8Array, denom: string): bigint;
+  sendCoinsFromAccountToModule(ctx: Context, sender: Uint8Array, recipientModule: string, amount: Coins): void;
+  sendCoinsFromModuleToAccount(ctx: Context, senderModule: string, recipient: Uint8Array, amount: Coins): void;
+  sendCoinsFromModuleToModule(ctx: Context, senderModule: string, recipientModule: string, amount: Coins): void;
+}
+
+/** What the dex needs of the account keeper: how addresses are written, and its escrow account's address. */
+export interface DexAccountKeeper {
+  readonly addressCodec: AddressCodec;
+  getModuleAddress(name: string): Uint8Array | undefined;
 }

@@ -1,0 +1,228 @@
+// `zonekit tx dex ...` and `zonekit query dex ...`. Prices are typed and shown as decimals
+// ("1.25"); on the wire they are LegacyDec in protobuf form.
+import type { CliContext, ModuleCli } from '../../app/cli-types.js';
+import { decToProto, decToString, parseDec } from '../../app/dec.js';
+import {
+  MsgCancelOrder,
+  MsgCreateMarket,
+  MsgPlaceLimitOrder,
+  MsgSwapExactIn,
+  type Order,
+  QUERY_BOOK_PATH,
+  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
+  QUERY_LAST_AUCTION_PATH,
+  QUERY_MARKET_PATH,
+  QUERY_MARKETS_PATH,
+  QUERY_ORDER_PATH,
+  QUERY_ORDERS_BY_OWNER_PATH,
+  QUERY_PARAMS_PATH,
+  QueryBookRequest,
+  QueryBookResponse,
+  QueryEstimateSwapExactInRequest,
+  QueryEstimateSwapExactInResponse,
+  QueryLastAuctionRequest,
+  QueryLastAuctionResponse,
+  QueryMarketRequest,
+  QueryMarketResponse,
+  QueryMarketsRequest,
+  QueryMarketsResponse,
+  QueryOrderRequest,
+  QueryOrderResponse,
+  QueryOrdersByOwnerRequest,
+  QueryOrdersByOwnerResponse,
+  QueryParamsRequest,
+  QueryParamsResponse,
+  type Market,
+  Side,
+  TimeInForce,
+} from './codec.js';
+
+const human = (protoDec: string) => decToString(BigInt(protoDec || '0'));
+
+function uint(text: string | undefined, what: string): bigint {
+  if (text === undefined || !/^[0-9]+$/.test(text)) throw new Error(`<${what}> must be a whole number, got ${JSON.stringify(text)}`);
+  return BigInt(text);
+}
+
+function decimal(text: string | undefined, what: string): string {
+  try {
+    return decToProto(parseDec(text ?? ''));
+  } catch {
+    throw new Error(`<${what}> must be a decimal like 1.25, got ${JSON.stringify(text)}`);
+  }
+}
+
+function signer(from: unknown): string {
+  if (typeof from !== 'string') throw new Error('--from <key_or_address> is required: the account that signs');
+  return from;
+}
+
+async function submit<T>(ctx: CliContext, from: string, codec: { typeUrl: string; encode(m: T): { finish(): Uint8Array } }, msg: T): Promise<void> {
+  await ctx.submit(from, [{ typeUrl: codec.typeUrl, value: codec.encode(msg).finish().slice() }]);
+}
+
+const marketJson = (m: Market) => ({
+  id: m.id.toString(),
+  base_denom: m.baseDenom,
+  quote_denom: m.quoteDenom,
+  tick_size: human(m.tickSize),
+  lot_size: m.lotSize,
+  min_notional: m.minNotional,
+  fee_rate: human(m.feeRate),
+});
+
+const orderJson = (o: Order) => ({
+  id: o.id.toString(),
+  market_id: o.marketId.toString(),
+  owner: o.owner,
+  side: o.side === Side.SIDE_BUY ? 'buy' : 'sell',
+  price: human(o.price),
+  quantity: o.quantity,
+  remaining: o.remaining,
+  time_in_force: o.timeInForce === TimeInForce.TIME_IN_FORCE_IOC ? 'ioc' : 'gtc',
+  expiry_height: o.expiryHeight.toString(),
+  placed_height: o.placedHeight.toString(),
+});
+
+const orderLine = (o: ReturnType<typeof orderJson>) => `#${o.id} market ${o.market_id} ${o.side} ${o.remaining}/${o.quantity} @ ${o.price} (${o.time_in_force})`;
+
+export const dexCli: ModuleCli = {
+  tx: [
+    {
+      usage: 'create-market <base_denom> <quote_denom> <tick_size> <lot_size> [min_notional]',
+      description: 'create a market (pays the market creation fee), e.g. `create-market ustake uatom 0.01 100 1000 --from alice`',
+      async run(ctx, [base, quote, tick, lot, minNotional], { from }) {
+        const sender = await ctx.address(signer(from));
+        await submit(ctx, signer(from), MsgCreateMarket, {
+          sender,
+          baseDenom: base!,
+          quoteDenom: quote!,
+          tickSize: decimal(tick, 'tick_size'),
+          lotSize: uint(lot, 'lot_size').toString(),
+          minNotional: uint(minNotional ?? '0', 'min_notional').toString(),
+        });
+      },
+    },
+    {
+      usage: 'place <market_id> <buy|sell> <price> <quantity>',
+      description: 'place a limit order for this block\'s auction, e.g. `place 1 buy 1.25 1000 --from alice`',
+      options: [
+        { flags: '--ioc', description: 'immediate or cancel: refund what this block does not fill' },
+        { flags: '--expiry-height <height>', description: 'the last block whose auction the order joins' },
+      ],
+      async run(ctx, [marketId, side, price, quantity], { from, ioc, expiryHeight }) {
+        if (side !== 'buy' && side !== 'sell') throw new Error(`<side> must be buy or sell, got ${JSON.stringify(side)}`);
+        const sender = await ctx.address(signer(from));
+        await submit(ctx, signer(from), MsgPlaceLimitOrder, {
+          sender,
+          marketId: uint(marketId, 'market_id'),
+          side: side === 'buy' ? Side.SIDE_BUY : Side.SIDE_SELL,
+          price: decimal(price, 'price'),
+          quantity: uint(quantity, 'quantity').toString(),
+          timeInForce: ioc === true ? TimeInForce.TIME_IN_FORCE_IOC : TimeInForce.TIME_IN_FORCE_GTC,
+          expiryHeight: typeof expiryHeight === 'string' ? uint(expiryHeight, 'expiry-height') : 0n,
+        });
+      },
+    },
+    {
+      usage: 'cancel <order_id>',
+      description: 'cancel an open order; its unfilled escrow comes back',
+      async run(ctx, [orderId], { from }) {
+        const sender = await ctx.address(signer(from));
+        await submit(ctx, signer(from), MsgCancelOrder, { sender, orderId: uint(orderId, 'order_id') });
+      },
+    },
+    {
+      usage: 'swap <token_in> <denom_out> [min_out]',
+      description: 'swap an exact input through the best venues (the auction and any pools), e.g. `swap 1000uatom ustake 900 --from alice`',
+      async run(ctx, [tokenIn, denomOut, minOut], { from }) {
+        const [coin] = ctx.coins(tokenIn!);
+        if (coin === undefined) throw new Error('<token_in> must be one coin, like 1000uatom');
+        const sender = await ctx.address(signer(from));
+        await submit(ctx, signer(from), MsgSwapExactIn, { sender, tokenIn: coin, denomOut: denomOut!, minOut: uint(minOut ?? '0', 'min_out').toString() });
+      },
+    },
+  ],
+  query: [
+    {
+      usage: 'params',
+      description: 'the market creation fee and the default fee rate',
+      async run(ctx) {
+        const { params } = QueryParamsResponse.decode(await ctx.query(QUERY_PARAMS_PATH, QueryParamsRequest.encode({}).finish()));
+        const json = { market_creation_fee: params?.marketCreationFee ?? [], default_fee_rate: human(params?.defaultFeeRate ?? '') };
+        ctx.print(json, () => `market creation fee: ${json.market_creation_fee.map((c) => `${c.amount}${c.denom}`).join(',') || '(none)'}\ndefault fee rate: ${json.default_fee_rate}`);
+      },
+    },
+    {
+      usage: 'markets',
+      description: 'every market',
+      async run(ctx) {
+        const { markets } = QueryMarketsResponse.decode(await ctx.query(QUERY_MARKETS_PATH, QueryMarketsRequest.encode({}).finish()));
+        const json = markets.map(marketJson);
+        ctx.print({ markets: json }, () => json.map((m) => `${m.id}: ${m.base_denom}/${m.quote_denom} tick ${m.tick_size} lot ${m.lot_size} fee ${m.fee_rate}`).join('\n') || '(none)');
+      },
+    },
+    {
+      usage: 'market <market_id>',
+      description: "a market's parameters",
+      async run(ctx, [id]) {
+        const { market } = QueryMarketResponse.decode(await ctx.query(QUERY_MARKET_PATH, QueryMarketRequest.encode({ marketId: uint(id, 'market_id') }).finish()));
+        const json = marketJson(market!);
+        ctx.print(json, () => Object.entries(json).map(([k, v]) => `${k}: ${v}`).join('\n'));
+      },
+    },
+    {
+      usage: 'book <market_id>',
+      description: 'aggregated depth: bids highest first, asks lowest first',
+      options: [{ flags: '--levels <n>', description: 'levels per side (default 50)' }],
+      async run(ctx, [id], { levels }) {
+        const request = QueryBookRequest.encode({ marketId: uint(id, 'market_id'), limit: typeof levels === 'string' ? Number(uint(levels, 'levels')) : 0 }).finish();
+        const book = QueryBookResponse.decode(await ctx.query(QUERY_BOOK_PATH, request));
+        const side = (levels: typeof book.bids) => levels.map((l) => ({ price: human(l.price), quantity: l.quantity, orders: l.orders.toString() }));
+        const json = { bids: side(book.bids), asks: side(book.asks) };
+        const lines = (name: string, ls: typeof json.bids) => [name, ...ls.map((l) => `  ${l.price}  ${l.quantity}  (${l.orders} orders)`)];
+        ctx.print(json, () => [...lines('asks', [...json.asks].reverse()), ...lines('bids', json.bids)].join('\n'));
+      },
+    },
+    {
+      usage: 'order <order_id>',
+      description: 'an open order',
+      async run(ctx, [id]) {
+        const { order } = QueryOrderResponse.decode(await ctx.query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: uint(id, 'order_id') }).finish()));
+        const json = orderJson(order!);
+        ctx.print(json, () => orderLine(json));
+      },
+    },
+    {
+      usage: 'orders <owner>',
+      description: "an account's open orders",
+      async run(ctx, [owner]) {
+        const address = await ctx.address(owner!);
+        const { orders } = QueryOrdersByOwnerResponse.decode(await ctx.query(QUERY_ORDERS_BY_OWNER_PATH, QueryOrdersByOwnerRequest.encode({ owner: address }).finish()));
+        const json = orders.map(orderJson);
+        ctx.print({ orders: json }, () => json.map(orderLine).join('\n') || '(none)');
+      },
+    },
+    {
+      usage: 'last-auction <market_id>',
+      description: "the market's last clearing price and volume",
+      async run(ctx, [id]) {
+        const { auction } = QueryLastAuctionResponse.decode(await ctx.query(QUERY_LAST_AUCTION_PATH, QueryLastAuctionRequest.encode({ marketId: uint(id, 'market_id') }).finish()));
+        const json = auction ? { height: auction.height.toString(), price: human(auction.price), volume: auction.volume, quote_volume: auction.quoteVolume } : null;
+        ctx.print({ auction: json }, () => (json ? `height ${json.height}: ${json.volume} at ${json.price} (${json.quote_volume} quote)` : 'no auction has traded yet'));
+      },
+    },
+    {
+      usage: 'estimate-swap <token_in> <denom_out>',
+      description: 'what `tx dex swap` would get if the batch held only what is known now',
+      async run(ctx, [tokenIn, denomOut]) {
+        const [coin] = ctx.coins(tokenIn!);
+        if (coin === undefined) throw new Error('<token_in> must be one coin, like 1000uatom');
+        const request = QueryEstimateSwapExactInRequest.encode({ tokenIn: coin, denomOut: denomOut! }).finish();
+        const estimate = QueryEstimateSwapExactInResponse.decode(await ctx.query(QUERY_ESTIMATE_SWAP_EXACT_IN_PATH, request));
+        const json = { amount_out: estimate.amountOut, amount_in_immediate: estimate.amountInImmediate };
+        ctx.print(json, () => `${json.amount_out}${denomOut} (${json.amount_in_immediate} of the input to immediate venues)`);
+      },
+    },
+  ],
+};

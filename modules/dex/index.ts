@@ -1,0 +1,11 @@
+export { dexModule, type DexModule, type DexModuleDeps } from './module.js';
+export { DexKeeper, DEFAULT_PARAMS, type DexParams, type PlaceOrderInput } from './keeper.js';
+export { ESCROW_ACCOUNT, MODULE_NAME, STORE_KEY } from './keys.js';
+export { OrderbookMarket, planSwap, type SwapPlan } from './router.js';
+export { clearingPrice } from './clearing-price.js';
+export type { AuctionLiquidity, AuctionPool, DexAccountKeeper, DexBankKeeper, Market as MarketVenue } from './expects.js';
+export type { MarketInfo } from './market.js';
+export type { OrderState } from './order.js';
+export * from './codec.js';
+export * from './errors.js';
+export { dexAminoConverters } from './amino.js';

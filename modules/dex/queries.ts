@@ -1,0 +1,126 @@
+// zonekit.dex.v1.Query: markets, depth, orders, the last auction, and the router's estimate.
+import { coinFromProto } from '../../app/coins.js';
+import { decToProto } from '../../app/dec.js';
+import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
+import type { QueryHandler } from '../../app/module.js';
+import { paginate } from '../../app/pagination.js';
+import { prefixStore } from '../../app/store/index.js';
+import {
+  type BookLevel,
+  type Order,
+  QUERY_BOOK_PATH,
+  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
+  QUERY_LAST_AUCTION_PATH,
+  QUERY_MARKET_PATH,
+  QUERY_MARKETS_PATH,
+  QUERY_ORDER_PATH,
+  QUERY_ORDERS_BY_OWNER_PATH,
+  QUERY_PARAMS_PATH,
+  QueryBookRequest,
+  QueryBookResponse,
+  QueryEstimateSwapExactInRequest,
+  QueryEstimateSwapExactInResponse,
+  QueryLastAuctionRequest,
+  QueryLastAuctionResponse,
+  QueryMarketRequest,
+  QueryMarketResponse,
+  QueryMarketsRequest,
+  QueryMarketsResponse,
+  QueryOrderRequest,
+  QueryOrderResponse,
+  QueryOrdersByOwnerRequest,
+  QueryOrdersByOwnerResponse,
+  QueryParamsResponse,
+  Market,
+  Side,
+} from './codec.js';
+import type { DexKeeper } from './keeper.js';
+import { marketsPrefix, ownerPrefix, readU64 } from './keys.js';
+import { marketToProto } from './market.js';
+import { orderToProto } from './order.js';
+import { planSwap, type RouterDeps } from './router.js';
+
+const DEFAULT_BOOK_LEVELS = 50;
+const MAX_BOOK_LEVELS = 1000;
+
+export function dexQueries(keeper: DexKeeper, router: RouterDeps): Record<string, QueryHandler> {
+  const codec = keeper.accounts.addressCodec;
+  return {
+    [QUERY_PARAMS_PATH]: (ctx) => {
+      const params = keeper.params(ctx);
+      return QueryParamsResponse.encode({
+        params: {
+          marketCreationFee: params.marketCreationFee.map((c) => ({ denom: c.denom, amount: c.amount.toString() })),
+          defaultFeeRate: decToProto(params.defaultFeeRate),
+        },
+      }).finish();
+    },
+    [QUERY_MARKETS_PATH]: (ctx, data) => {
+      const { pagination } = QueryMarketsRequest.decode(data);
+      const markets: Market[] = [];
+      const page = paginate(prefixStore(keeper.store(ctx), marketsPrefix()), pagination, (_key, value) => markets.push(Market.decode(value)));
+      return QueryMarketsResponse.encode({ markets, pagination: page }).finish();
+    },
+    [QUERY_MARKET_PATH]: (ctx, data) => {
+      const { marketId } = QueryMarketRequest.decode(data);
+      const market = keeper.getMarket(ctx, marketId);
+      if (market === undefined) throw grpcNotFound(`market ${marketId} not found`);
+      return QueryMarketResponse.encode({ market: marketToProto(market) }).finish();
+    },
+    [QUERY_BOOK_PATH]: (ctx, data) => {
+      const { marketId, limit } = QueryBookRequest.decode(data);
+      if (keeper.getMarket(ctx, marketId) === undefined) throw grpcNotFound(`market ${marketId} not found`);
+      if (limit > MAX_BOOK_LEVELS) throw grpcInvalidArgument(`limit is at most ${MAX_BOOK_LEVELS} levels per side`);
+      const take = limit === 0 ? DEFAULT_BOOK_LEVELS : limit;
+      const side = (s: Side) => {
+        const levels: BookLevel[] = [];
+        for (const level of keeper.iterateLevels(ctx, marketId, s)) {
+          if (levels.length === take) break;
+          levels.push({ price: decToProto(level.price), quantity: level.quantity.toString(), orders: level.count });
+        }
+        return levels;
+      };
+      return QueryBookResponse.encode({ bids: side(Side.SIDE_BUY), asks: side(Side.SIDE_SELL) }).finish();
+    },
+    [QUERY_ORDER_PATH]: (ctx, data) => {
+      const { orderId } = QueryOrderRequest.decode(data);
+      const order = keeper.getOrder(ctx, orderId);
+      if (order === undefined) throw grpcNotFound(`order ${orderId} not found (it may have filled, expired or been cancelled)`);
+      return QueryOrderResponse.encode({ order: orderToProto(order) }).finish();
+    },
+    [QUERY_ORDERS_BY_OWNER_PATH]: (ctx, data) => {
+      const { owner, pagination } = QueryOrdersByOwnerRequest.decode(data);
+      if (owner === '') throw grpcInvalidArgument('owner cannot be empty');
+      let address: Uint8Array;
+      try {
+        address = codec.decode(owner);
+      } catch {
+        throw grpcInvalidArgument(`invalid owner address ${owner}`);
+      }
+      const orders: Order[] = [];
+      const page = paginate(prefixStore(keeper.store(ctx), ownerPrefix(address)), pagination, (key) => {
+        const order = keeper.getOrder(ctx, readU64(key));
+        if (order !== undefined) orders.push(orderToProto(order));
+      });
+      return QueryOrdersByOwnerResponse.encode({ orders, pagination: page }).finish();
+    },
+    [QUERY_LAST_AUCTION_PATH]: (ctx, data) => {
+      const { marketId } = QueryLastAuctionRequest.decode(data);
+      if (keeper.getMarket(ctx, marketId) === undefined) throw grpcNotFound(`market ${marketId} not found`);
+      const auction = keeper.lastAuction(ctx, marketId);
+      return QueryLastAuctionResponse.encode(auction === undefined ? {} : { auction }).finish();
+    },
+    [QUERY_ESTIMATE_SWAP_EXACT_IN_PATH]: (ctx, data) => {
+      const { tokenIn, denomOut } = QueryEstimateSwapExactInRequest.decode(data);
+      if (tokenIn === undefined) throw grpcInvalidArgument('token_in is required');
+      let coin;
+      try {
+        coin = coinFromProto(tokenIn);
+      } catch (err) {
+        throw grpcInvalidArgument(err instanceof Error ? err.message : String(err));
+      }
+      const plan = planSwap(ctx, router, coin.denom, coin.amount, denomOut, 0n);
+      return QueryEstimateSwapExactInResponse.encode({ amountOut: plan.estimatedOut.toString(), amountInImmediate: plan.immediateIn.toString() }).finish();
+    },
+  };
+}

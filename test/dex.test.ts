@@ -1,0 +1,191 @@
+// The orderbook end to end: the default zone behind a real CometBFT, a market created and
+// orders placed and cancelled through the zonekit CLI by one account and through a stock
+// cosmjs SigningStargateClient (with a Registry that knows zonekit.dex.v1) by another; after
+// each block every balance has moved by exactly the fills and fees, the CLI and REST report
+// the same book, and the zone checks its invariants every block.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirectSecp256k1HdWallet, Registry } from '@cosmjs/proto-signing';
+import { defaultRegistryTypes, SigningStargateClient, StargateClient, type DeliverTxResponse, type StdFee } from '@cosmjs/stargate';
+import { parseDec } from '../app/dec.js';
+import { dexRegistryTypes, MsgPlaceLimitOrder, MsgPlaceLimitOrderResponse, MsgSwapExactIn, MsgSwapExactInResponse, Side, TimeInForce } from '../modules/dex/index.js';
+import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
+import { initCometHome, projectRoot, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
+import { freePorts, ProcessGroup } from './helpers/processes.js';
+
+const MNEMONICS = {
+  alice: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
+  bob: 'legal winner thank year wave sausage worth useful legal winner thank yellow',
+};
+const CHAIN_ID = 'zonekit-dex-1';
+const TX_FEE = 5000n; // uatom, every tx here
+const FEE: StdFee = { amount: [{ denom: 'uatom', amount: TX_FEE.toString() }], gas: '400000' };
+const CREATION_FEE = 1_000_000n; // uatom
+const ZONEKIT = join(projectRoot(), 'dist', 'cli', 'main.js');
+const dec = (text: string) => parseDec(text).toString();
+/** The dex fee: 0.2% of what a side receives, rounded up. */
+const fee = (received: bigint) => (received * 2n + 999n) / 1000n;
+
+function zonekit(args: readonly string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ZONEKIT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+async function cli(args: readonly string[], input = ''): Promise<string> {
+  const run = await zonekit(args, input);
+  assert.equal(run.code, 0, `zonekit ${args.join(' ')} failed:\n${run.stderr}${run.stdout}`);
+  return run.stdout;
+}
+
+describe('the orderbook on a devnet, through the CLI and cosmjs', () => {
+  const processes = new ProcessGroup();
+  const dir = mkdtempSync(join(tmpdir(), 'zonekit-dex-'));
+  const keys = ['--home', join(dir, 'cli'), '--keyring-backend', 'test'];
+  let zone: RunningZone;
+  let node: CometNode;
+  let rest: string;
+  let nodeFlag: string[];
+  let query: StargateClient;
+  let bob: SigningStargateClient;
+  const addr = { alice: '', bob: '' };
+
+  const balance = async (address: string, denom: string) => BigInt((await query.getBalance(address, denom)).amount);
+  const balances = async (address: string) => ({ atom: await balance(address, 'uatom'), stake: await balance(address, 'ustake') });
+  const ok = (result: DeliverTxResponse) => {
+    assert.equal(result.code, 0, result.rawLog ?? '');
+    return result;
+  };
+  /** `zonekit tx dex ...` as alice, with a fixed fee so balances can be checked to the unit. */
+  const aliceTx = async (...args: string[]) => {
+    const result = JSON.parse(await cli(['tx', 'dex', ...args, '--from', 'alice', '--chain-id', CHAIN_ID, ...nodeFlag, '--fees', `${TX_FEE}uatom`, '--gas', '400000', '-y', '-o', 'json', ...keys]));
+    assert.equal(result.code, 0, result.raw_log);
+    return result as { height: string; txhash: string };
+  };
+  const cliQuery = async (...args: string[]) => JSON.parse(await cli(['query', 'dex', ...args, ...nodeFlag, '-o', 'json', ...keys]));
+  const placeBuy = (price: string, quantity: string, timeInForce = TimeInForce.TIME_IN_FORCE_GTC) => ({
+    typeUrl: MsgPlaceLimitOrder.typeUrl,
+    value: MsgPlaceLimitOrder.fromPartial({ sender: addr.bob, marketId: 1n, side: Side.SIDE_BUY, price: dec(price), quantity, timeInForce }),
+  });
+
+  before(async () => {
+    const registry = new Registry([...defaultRegistryTypes, ...dexRegistryTypes]);
+    const wallets = {
+      alice: await DirectSecp256k1HdWallet.fromMnemonic(MNEMONICS.alice),
+      bob: await DirectSecp256k1HdWallet.fromMnemonic(MNEMONICS.bob),
+    };
+    addr.alice = (await wallets.alice.getAccounts())[0]!.address;
+    addr.bob = (await wallets.bob.getAccounts())[0]!.address;
+    const home = await initCometHome(join(dir, 'node'), { chainId: CHAIN_ID, timeoutCommit: '100ms' });
+    setGenesisAppState(home, {
+      ...zoneGenesis([
+        { address: addr.alice, coins: [{ denom: 'uatom', amount: '50000000' }, { denom: 'ustake', amount: '50000000' }] },
+        { address: addr.bob, coins: [{ denom: 'uatom', amount: '50000000' }, { denom: 'ustake', amount: '50000000' }] },
+      ]),
+      dex: { params: { market_creation_fee: [{ denom: 'uatom', amount: CREATION_FEE.toString() }], default_fee_rate: '0.002' } },
+    });
+    const [apiPort] = (await freePorts(1)) as [number];
+    rest = `http://127.0.0.1:${apiPort}`;
+    zone = await startZone({
+      home: dir,
+      dataDir: join(dir, 'app'),
+      abciAddress: home.proxyApp,
+      chainId: CHAIN_ID,
+      minGasPrices: '0.01uatom',
+      invCheckPeriod: 1,
+      api: { enable: true, address: `tcp://127.0.0.1:${apiPort}`, cometRpc: home.rpcUrl },
+    });
+    node = await startCometbft(home, { group: processes });
+    await waitForHeight(node, 2);
+    nodeFlag = ['--node', `tcp://127.0.0.1:${home.rpcPort}`];
+    query = await StargateClient.connect(home.rpcUrl);
+    bob = await SigningStargateClient.connectWithSigner(home.rpcUrl, wallets.bob, { registry, broadcastPollIntervalMs: 100, broadcastTimeoutMs: 20_000 });
+    await cli(['keys', 'add', 'alice', '--recover', ...keys], `${MNEMONICS.alice}\n`);
+  });
+
+  after(async () => {
+    bob?.disconnect();
+    query?.disconnect();
+    await processes.stopAll();
+    await zone?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates a market through the CLI, for the creation fee', async () => {
+    const before = await balances(addr.alice);
+    await aliceTx('create-market', 'ustake', 'uatom', '0.01', '100', '1000');
+    assert.equal(await balance(addr.alice, 'uatom'), before.atom - TX_FEE - CREATION_FEE);
+    const { markets } = await cliQuery('markets');
+    assert.deepEqual(markets, [{ id: '1', base_denom: 'ustake', quote_denom: 'uatom', tick_size: '0.010000000000000000', lot_size: '100', min_notional: '1000', fee_rate: '0.002000000000000000' }]);
+  });
+
+  it('crossing orders from the CLI and from cosmjs clear at one price; balances move by exactly the fills and fees', async () => {
+    const [alice0, bob0] = [await balances(addr.alice), await balances(addr.bob)];
+    await aliceTx('place', '1', 'sell', '1.20', '50000');
+    assert.deepEqual((await cliQuery('book', '1')).asks, [{ price: '1.200000000000000000', quantity: '50000', orders: '1' }]);
+    const placed = ok(await bob.signAndBroadcast(addr.bob, [placeBuy('1.25', '30000')], FEE));
+    const orderId = MsgPlaceLimitOrderResponse.decode(placed.msgResponses[0]!.value).orderId;
+    assert.equal(orderId, 2n);
+
+    // The batch of bob's block: 30,000 trade on [1.20, 1.25], supply left over everywhere, so 1.20.
+    const last = (await cliQuery('last-auction', '1')).auction;
+    assert.deepEqual(last, { height: String(placed.height), price: '1.200000000000000000', volume: '30000', quote_volume: '36000' });
+    const [alice1, bob1] = [await balances(addr.alice), await balances(addr.bob)];
+    assert.equal(bob1.stake - bob0.stake, 30_000n - fee(30_000n), 'bob receives 30,000 less the fee in base');
+    assert.equal(bob0.atom - bob1.atom, TX_FEE + 36_000n, 'bob pays 1.20, not his 1.25 limit: the difference came back');
+    assert.equal(alice1.atom - alice0.atom, 36_000n - fee(36_000n) - TX_FEE, 'alice receives 36,000 less the fee in quote');
+    assert.equal(alice0.stake - alice1.stake, 50_000n, 'all 50,000 escrowed; 20,000 still resting');
+
+    const book = await cliQuery('book', '1');
+    assert.deepEqual(book, { bids: [], asks: [{ price: '1.200000000000000000', quantity: '20000', orders: '1' }] });
+    const restBook = (await (await fetch(`${rest}/zonekit/dex/v1/markets/1/book`)).json()) as { asks: Array<{ price: string; quantity: string }> };
+    assert.deepEqual(restBook.asks.map((a) => [a.price, a.quantity]), [['1.200000000000000000', '20000']]);
+    const orders = await cliQuery('orders', 'alice');
+    assert.deepEqual(orders.orders.map((o: { id: string; remaining: string }) => [o.id, o.remaining]), [['1', '20000']]);
+  });
+
+  it('an IOC order takes what the batch offers and the rest comes back; a CLI cancel returns exactly the unfilled escrow', async () => {
+    const bob0 = await balances(addr.bob);
+    // 30,000 IOC at 1.30 against alice's remaining 20,000 at 1.20: demand left over, so the highest price, 1.30.
+    const placed = ok(await bob.signAndBroadcast(addr.bob, [placeBuy('1.30', '30000', TimeInForce.TIME_IN_FORCE_IOC)], FEE));
+    const bob1 = await balances(addr.bob);
+    assert.equal(bob1.stake - bob0.stake, 20_000n - fee(20_000n));
+    assert.equal(bob0.atom - bob1.atom, TX_FEE + 26_000n, '20,000 at 1.30; the other 10,000 × 1.30 came back');
+    assert.equal((await cliQuery('last-auction', '1')).auction.height, String(placed.height));
+    assert.equal((await zonekit(['query', 'dex', 'order', '3', ...nodeFlag])).code !== 0, true, 'the IOC order is gone');
+
+    await aliceTx('place', '1', 'sell', '2.00', '7000');
+    const alice0 = await balances(addr.alice);
+    await aliceTx('cancel', '4');
+    const alice1 = await balances(addr.alice);
+    assert.equal(alice1.stake - alice0.stake, 7000n);
+    assert.equal(alice0.atom - alice1.atom, TX_FEE);
+    assert.deepEqual((await cliQuery('book', '1')).asks, []);
+  });
+
+  it('MsgSwapExactIn routes through the auction; refused input is explained', async () => {
+    await aliceTx('place', '1', 'sell', '1.50', '10000');
+    const bob0 = await balances(addr.bob);
+    const result = ok(
+      await bob.signAndBroadcast(addr.bob, [{ typeUrl: MsgSwapExactIn.typeUrl, value: MsgSwapExactIn.fromPartial({ sender: addr.bob, tokenIn: { denom: 'uatom', amount: '15000' }, denomOut: 'ustake', minOut: '9000' }) }], FEE),
+    );
+    const response = MsgSwapExactInResponse.decode(result.msgResponses[0]!.value);
+    assert.equal(response.amountOut, '0', 'no immediate venue has this pair: all to the auction');
+    const bob1 = await balances(addr.bob);
+    assert.equal(bob1.stake - bob0.stake, 10_000n - fee(10_000n));
+    assert.equal(bob0.atom - bob1.atom, TX_FEE + 15_000n);
+    const tooSmall = await zonekit(['tx', 'dex', 'place', '1', 'buy', '1.005', '100', '--from', 'alice', '--chain-id', CHAIN_ID, ...nodeFlag, '--gas', 'auto', '--gas-prices', '0.01uatom', '-y', ...keys]);
+    assert.notEqual(tooSmall.code, 0);
+    assert.match(tooSmall.stderr, /price 1\.005000000000000000 is not a multiple of market 1's tick size 0\.010000000000000000/);
+  });
+});
