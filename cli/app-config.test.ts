@@ -22,15 +22,29 @@ describe('app.toml', () => {
       minGasPrices: '',
       pruning: { strategy: 'default' },
       api: { enable: false, address: 'tcp://127.0.0.1:1317', cometRpc: RPC, corsOrigins: ['*'] },
+      grpc: { enable: true, address: '127.0.0.1:9090', cometRpc: RPC },
     });
   });
 
   it('flags override app.toml', () => {
-    const config = loadAppConfig(homeWith(appTomlTemplate()), RPC, { 'minimum-gas-prices': '0.025uatom', pruning: 'nothing', 'api.enable': true, 'api.address': 'tcp://127.0.0.1:1318' });
+    const config = loadAppConfig(homeWith(appTomlTemplate()), RPC, {
+      'minimum-gas-prices': '0.025uatom',
+      pruning: 'nothing',
+      'api.enable': true,
+      'api.address': 'tcp://127.0.0.1:1318',
+      'grpc.enable': false,
+      'grpc.address': '0.0.0.0:9091',
+    });
     assert.equal(config.minGasPrices, '0.025uatom');
     assert.deepEqual(config.pruning, { strategy: 'nothing' });
     assert.equal(config.api.enable, true);
     assert.equal(config.api.address, 'tcp://127.0.0.1:1318');
+    assert.deepEqual(config.grpc, { enable: false, address: '0.0.0.0:9091', cometRpc: RPC });
+  });
+
+  it('an app.toml from before the gRPC server keeps it off', () => {
+    const old = appTomlTemplate().replace('enable = true\n\n# Where it listens (host:port); 0.0.0.0:9090 serves other hosts.\naddress = "127.0.0.1:9090"', 'enable = false\naddress = "localhost:9090"');
+    assert.deepEqual(loadAppConfig(homeWith(old), RPC).grpc, { enable: false, address: 'localhost:9090', cometRpc: RPC });
   });
 
   it('custom pruning takes keep-recent and interval', () => {
@@ -45,7 +59,8 @@ describe('app.toml', () => {
     assert.throws(() => loadAppConfig(bad('pruning = "default"', 'pruning = "sometimes"'), RPC), /invalid pruning .*must be one of default, nothing, everything, custom; got "sometimes"/);
     assert.throws(() => loadAppConfig(bad('minimum-gas-prices = ""', 'minimum-gas-prices = "cheap"'), RPC), /invalid minimum-gas-prices .*like "0.025uatom"/);
     assert.throws(() => loadAppConfig(bad('address = "tcp://127.0.0.1:1317"', 'address = "localhost"'), RPC), /\[api\] address.*must be tcp:\/\/host:port/);
-    assert.throws(() => loadAppConfig(bad('enable = false\naddress = "localhost:9090"', 'enable = true\naddress = "localhost:9090"'), RPC), /\[grpc\] enable.*not available yet/);
+    assert.throws(() => loadAppConfig(bad('address = "127.0.0.1:9090"', 'address = "tcp://nowhere"'), RPC), /\[grpc\] address.*must be host:port/);
+    assert.throws(() => loadAppConfig(bad('enable = true', 'enable = "yes"'), RPC), /\[grpc\] enable.*must be true or false/);
     assert.throws(() => loadAppConfig(bad('snapshot-interval = 0', 'snapshot-interval = 100'), RPC), /\[state-sync\] snapshot-interval.*must be 0/);
     assert.throws(() => loadAppConfig(bad('pruning-keep-recent = "0"', 'pruning-keep-recent = "many"'), RPC), /pruning-keep-recent.*whole number/);
     assert.throws(() => loadAppConfig(homeWith('pruning = '), RPC), /cannot read .*app\.toml/);

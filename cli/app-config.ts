@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { parseDecCoins } from '../app/coins.js';
 import type { PruningOptions } from '../app/store/index.js';
 import { parseApiSection } from '../zone/api-config.js';
+import { parseGrpcSection } from '../zone/grpc-config.js';
+import { DEFAULT_GRPC_ADDRESS, type GrpcOptions } from '../zone/grpc.js';
 import { DEFAULT_API_ADDRESS, type ApiOptions } from '../zone/zone.js';
 
 export const appTomlPath = (home: string): string => join(home, 'config', 'app.toml');
@@ -54,9 +56,12 @@ cors-allowed-origins = ["*"]
 
 [grpc]
 
-# zonekit has no gRPC server yet: keep this false (queries go over ABCI and REST).
-enable = false
-address = "localhost:9090"
+# Serve gRPC (every module's queries, Simulate, the tx and tendermint services): what Hermes
+# and the SDK's Go and Rust clients call.
+enable = true
+
+# Where it listens (host:port); 0.0.0.0:9090 serves other hosts.
+address = "${DEFAULT_GRPC_ADDRESS}"
 
 ###############################################################################
 ###                        State Sync Configuration                         ###
@@ -105,11 +110,6 @@ const Base = z.object({
   'pruning-interval': uintText('pruning-interval').default(0),
 });
 
-const Grpc = z.object({
-  enable: z.literal(false, { error: (i) => `the gRPC server is not available yet; must be false (queries go over ABCI and the REST API), got ${JSON.stringify(i.input)}` }).default(false),
-  address: z.string().default('localhost:9090'),
-});
-
 const StateSync = z.object({
   'snapshot-interval': z.literal(0, { error: (i) => `state-sync snapshots are not served yet; must be 0, got ${JSON.stringify(i.input)}` }).default(0),
   'snapshot-keep-recent': z.number().int().nonnegative({ error: (i) => `must be a whole number, got ${JSON.stringify(i.input)}` }).default(2),
@@ -119,6 +119,7 @@ export interface AppConfig {
   minGasPrices: string;
   pruning: PruningOptions;
   api: ApiOptions;
+  grpc: GrpcOptions;
 }
 
 export interface AppConfigOverrides {
@@ -126,6 +127,8 @@ export interface AppConfigOverrides {
   pruning?: string;
   'api.enable'?: boolean;
   'api.address'?: string;
+  'grpc.enable'?: boolean;
+  'grpc.address'?: string;
 }
 
 /**
@@ -147,14 +150,15 @@ export function loadAppConfig(home: string, rpcUrl: string, overrides: AppConfig
   const api = section('api');
   if (overrides['api.enable'] !== undefined) api.enable = overrides['api.enable'];
   if (overrides['api.address'] !== undefined) api.address = overrides['api.address'];
+  const grpc = section('grpc');
+  if (overrides['grpc.enable'] !== undefined) grpc.enable = overrides['grpc.enable'];
+  if (overrides['grpc.address'] !== undefined) grpc.address = overrides['grpc.address'];
 
   const fail = (where: string, issue: z.core.$ZodIssue): never => {
     throw new Error(`invalid ${where}${issue.path.length > 0 ? `${where === '' ? '' : ' '}${issue.path.join('.')}` : ''} in ${path} (or its flag): ${issue.message}`);
   };
   const b = Base.safeParse(base);
   if (!b.success) fail('', b.error.issues[0]!);
-  const g = Grpc.safeParse(section('grpc'));
-  if (!g.success) fail('[grpc]', g.error.issues[0]!);
   const s = StateSync.safeParse(section('state-sync'));
   if (!s.success) fail('[state-sync]', s.error.issues[0]!);
   const { data } = b as { data: z.output<typeof Base> };
@@ -170,5 +174,6 @@ export function loadAppConfig(home: string, rpcUrl: string, overrides: AppConfig
     minGasPrices: data['minimum-gas-prices'],
     pruning,
     api: parseApiSection({ ...api, 'rpc-laddr': rpcUrl }, (key) => (key === 'rpc-laddr' ? `[rpc] laddr in config.toml` : `[api] ${key} in ${path} (or --api.${key})`)),
+    grpc: parseGrpcSection(grpc, rpcUrl, (key) => `[grpc] ${key} in ${path} (or --grpc.${key})`),
   };
 }

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromBech32, toBech32 } from '@cosmjs/encoding';
 import { MsgCreateValidator } from 'cosmjs-types/cosmos/staking/v1beta1/tx';
-import { defaultTxJsonRegistry, type JsonObject } from '../app/tx/tx-json.js';
+import type { JsonObject } from '../app/tx/tx-json.js';
+import { txJson } from './context.js';
 import { parseGenTx } from '../modules/genutil/index.js';
 import { setTomlValue } from '../scripts/lib/cometbft.js';
 import { assertGenesisFunds, bondDenom } from './genesis-accounts.js';
@@ -35,7 +36,7 @@ export function readGentxDir(dir: string, genesis: GenesisFile, prefix: string):
     throw new CliError(`cannot read the gentx folder ${dir}`, 'make gentxs with `zonekit genesis gentx`, or point at their folder with --gentx-dir');
   }
   if (files.length === 0) throw new CliError(`no gentxs (*.json) in ${dir}`, 'make one with `zonekit genesis gentx <key_name> <amount>`');
-  const registry = defaultTxJsonRegistry();
+  const registry = txJson();
   const denom = bondDenom(genesis);
   const seen = new Map<string, string>();
   return files.map((name, i) => {

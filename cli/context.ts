@@ -1,5 +1,7 @@
 // What every command opens from the global flags: the home, the keyring, the zone's modules.
 import type { Command } from 'commander';
+import { appJsonTypes } from '../app/rest/json-types.js';
+import { TxJsonRegistry } from '../app/tx/tx-json.js';
 import { buildZone, type Zone } from '../zone/zone.js';
 import { defaultHome, resolveHome } from './home.js';
 import { askKeyringPassphrase } from './io.js';
@@ -26,6 +28,13 @@ let zone: Zone | undefined;
 export function theZone(): Zone {
   zone ??= buildZone();
   return zone;
+}
+
+let json: TxJsonRegistry | undefined;
+/** Tx files in the SDK's JSON, with the types the zone's REST API writes (one registry). */
+export function txJson(): TxJsonRegistry {
+  json ??= new TxJsonRegistry(appJsonTypes(theZone().app));
+  return json;
 }
 
 export function openKeyring(options: GlobalOptions): Keyring {

@@ -14,7 +14,8 @@ import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import { AuthInfo, Tx, TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { CoinProto } from '../app/coins.js';
 import { DEC_ONE, decToProto, parseDec, type Dec } from '../app/dec.js';
-import { defaultTxJsonRegistry, type JsonObject } from '../app/tx/tx-json.js';
+import type { JsonObject } from '../app/tx/tx-json.js';
+import { txJson } from './context.js';
 import { parseCoins } from './chain.js';
 import { assertGenesisFunds, bondDenom } from './genesis-accounts.js';
 import { readCometAddresses, readGenesis } from './home.js';
@@ -145,7 +146,7 @@ export async function createGentx(options: GentxOptions): Promise<Gentx> {
   // Account number 0: accounts are numbered when genesis runs, after the gentx is signed.
   const signer = await keyring.signer(options.keyName);
   const { signature } = await signer.signDirect(key.address, makeSignDoc(bodyBytes, authInfoBytes, chainId, 0));
-  const json = defaultTxJsonRegistry().txToJson(Tx.fromPartial({ body, authInfo, signatures: [Buffer.from(signature.signature, 'base64')] }));
+  const json = txJson().txToJson(Tx.fromPartial({ body, authInfo, signatures: [Buffer.from(signature.signature, 'base64')] }));
 
   const file = options.outputDocument ?? join(home, 'config', 'gentx', `gentx-${nodeId}.json`);
   mkdirSync(dirname(file), { recursive: true });

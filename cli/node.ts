@@ -1,5 +1,5 @@
 // The node as a library: `new Node({ home }).start()` runs the zone's ABCI app (and its REST
-// API) from a home made by `zonekit init`, and, with `withCometbft`, a supervised CometBFT
+// API and gRPC server) from a home made by `zonekit init`, and, with `withCometbft`, a supervised CometBFT
 // child from the same home; `close()` stops CometBFT first, then the app. The `start`
 // command is a thin shell around it.
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -35,6 +35,8 @@ export interface NodeInfo {
   height: number;
   appHash: string;
   restUrl?: string;
+  /** host:port of the gRPC server, when enabled. */
+  grpcAddress?: string;
   cometbft?: { pid: number; logFile: string };
 }
 
@@ -63,6 +65,7 @@ export class Node {
       minGasPrices: this.config.minGasPrices,
       pruning: this.config.pruning,
       api: this.config.api,
+      grpc: this.config.grpc,
       ...(this.options.logger ? { logger: this.options.logger } : {}),
     });
     const { version, hash } = this.zone.app.lastCommitId;
@@ -73,6 +76,7 @@ export class Node {
       height: version,
       appHash: Buffer.from(hash).toString('hex').toUpperCase(),
       ...(this.zone.rest ? { restUrl: this.zone.rest.url } : {}),
+      ...(this.zone.grpc ? { grpcAddress: this.zone.grpc.address } : {}),
     };
     if (!this.options.withCometbft) return info;
 

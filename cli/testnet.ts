@@ -121,6 +121,7 @@ function configureNode(home: string, ip: string, ports: NodePorts, options: Test
   app = setTomlValue(app, null, 'minimum-gas-prices', options.minimumGasPrices ?? '');
   app = setTomlValue(app, 'api', 'enable', true);
   app = setTomlValue(app, 'api', 'address', `tcp://${ip}:${ports.api}`);
+  app = setTomlValue(app, 'grpc', 'enable', true);
   app = setTomlValue(app, 'grpc', 'address', `${ip}:${ports.grpc}`);
   writeFileSync(appTomlPath(home), app);
 }

@@ -1,11 +1,21 @@
 // Building, signing and broadcasting txs from the common tx flags (simd's): gas (a number or
 // `auto`, simulated and scaled by --gas-adjustment), fees or gas prices, memo, confirmation,
-// --generate-only. Unsigned and signed txs are files of cosmos.tx.v1beta1.Tx in proto3 JSON.
+// --generate-only. Unsigned and signed txs are files in the SDK's tx JSON (app/tx/tx-json.ts),
+// so they go to and from `simd tx sign` / `tx broadcast` as they are.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Secp256k1Wallet } from '@cosmjs/amino';
+import { fromBase64 } from '@cosmjs/encoding';
+import { DirectSecp256k1Wallet } from '@cosmjs/proto-signing';
 import { calculateFee, GasPrice, SigningStargateClient, type DeliverTxResponse, type StdFee } from '@cosmjs/stargate';
-import { AuthInfo, Tx, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
+import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
+import { AuthInfo, SignDoc, Tx, TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { EncodedMsg } from '../app/cli-types.js';
+import { CodedError } from '../app/errors.js';
+import { aminoSignDoc } from '../app/tx/sign-doc.js';
+import { txToBytes } from '../app/tx/tx-json.js';
 import { atNode, connectStargate, nodeUrl, parseCoins, passthroughRegistry } from './chain.js';
+import { theZone, txJson } from './context.js';
 import { confirm } from './io.js';
 import type { Keyring } from './keyring/keyring.js';
 import { CliError, fields, print, toJson, withSpinner, type OutputFormat } from './output.js';
@@ -101,8 +111,9 @@ function printResult(result: DeliverTxResponse, flags: TxFlags): void {
 export async function submitTx(keyring: Keyring, keyName: string | undefined, fromAddress: string, msgs: readonly EncodedMsg[], flags: TxFlags): Promise<void> {
   const gas = gasOf(flags);
   const registry = passthroughRegistry(msgs.map((m) => m.typeUrl));
+  const unsignedJson = (fee: StdFee) => toJson(txJson().txToJson(unsignedTx(msgs, fee, flags.memo))) + '\n';
   if (flags.generateOnly && gas !== 'auto') {
-    process.stdout.write(toJson(Tx.toJSON(unsignedTx(msgs, feeFor(gas, flags), flags.memo))) + '\n');
+    process.stdout.write(unsignedJson(feeFor(gas, flags)));
     return;
   }
   if (keyName === undefined) throw new CliError(`${fromAddress} is not a key in the ${keyring.backend} keyring, so it cannot sign`, 'give a key name, or use --generate-only with a numeric --gas');
@@ -122,11 +133,11 @@ export async function submitTx(keyring: Keyring, keyName: string | undefined, fr
     }
     const fee = feeFor(gasLimit, flags);
     if (flags.generateOnly) {
-      process.stdout.write(toJson(Tx.toJSON(unsignedTx(msgs, fee, flags.memo))) + '\n');
+      process.stdout.write(unsignedJson(fee));
       return;
     }
     if (!flags.yes) {
-      process.stderr.write(toJson(Tx.toJSON(unsignedTx(msgs, fee, flags.memo))) + '\n');
+      process.stderr.write(unsignedJson(fee));
       if (!(await confirm('confirm transaction before signing and broadcasting'))) throw new CliError('canceled: nothing was signed or sent');
     }
     const result = await withSpinner(
@@ -146,10 +157,18 @@ export function readTxFile(path: string): Tx {
   } catch (err) {
     throw new CliError(`cannot read the tx in ${path}: ${err instanceof Error ? err.message : String(err)}`, 'make one with `zonekit tx ... --generate-only > tx.json`');
   }
-  const tx = Tx.fromJSON(json);
-  if (!tx.body || !tx.authInfo?.fee) throw new CliError(`${path} is not a tx: it needs body and auth_info.fee (as --generate-only writes)`);
+  let tx: Tx;
+  try {
+    tx = txJson().txFromJson(json);
+  } catch (err) {
+    throw new CliError(`${path} is not a tx in the SDK's JSON: ${err instanceof Error ? err.message : String(err)}`, 'make one with `zonekit tx ... --generate-only > tx.json` (or simd\'s)');
+  }
+  if (!tx.authInfo?.fee) throw new CliError(`${path} is not a tx: it needs body and auth_info.fee (as --generate-only writes)`);
   return tx;
 }
+
+export const SIGN_MODES = ['direct', 'amino-json'] as const;
+export type SignModeName = (typeof SIGN_MODES)[number];
 
 export interface SignFlags {
   chainId?: string;
@@ -158,47 +177,75 @@ export interface SignFlags {
   accountNumber?: string;
   sequence?: string;
   outputDocument?: string;
+  signMode: SignModeName;
 }
 
-/** `tx sign`: signs an unsigned tx file with the key, in SIGN_MODE_DIRECT; writes the signed tx JSON. */
-export async function signTxFile(keyring: Keyring, keyName: string, path: string, flags: SignFlags): Promise<void> {
-  const tx = readTxFile(path);
-  const body = tx.body!;
-  const msgs = body.messages.map((m) => ({ typeUrl: m.typeUrl, value: m.value }));
-  const fee: StdFee = { amount: tx.authInfo!.fee!.amount.map((c) => ({ denom: c.denom, amount: c.amount })), gas: tx.authInfo!.fee!.gasLimit.toString() };
-  const wallet = await keyring.signer(keyName);
-  const { address } = (await wallet.getAccounts())[0]!;
-  const registry = passthroughRegistry(msgs.map((m) => m.typeUrl));
-  let signerData: { accountNumber: bigint; sequence: number; chainId: string };
-  let client: SigningStargateClient;
+interface SignerData {
+  chainId: string;
+  accountNumber: bigint;
+  sequence: bigint;
+}
+
+async function signerData(address: string, flags: SignFlags): Promise<SignerData> {
   if (flags.offline) {
     if (flags.chainId === undefined || flags.accountNumber === undefined || flags.sequence === undefined) {
       throw new CliError('--offline needs --chain-id, --account-number and --sequence (see `zonekit query auth account <address>` on a connected machine)');
     }
     if (!/^[0-9]+$/.test(flags.accountNumber) || !/^[0-9]+$/.test(flags.sequence)) throw new CliError('--account-number and --sequence must be whole numbers');
-    signerData = { chainId: flags.chainId, accountNumber: BigInt(flags.accountNumber), sequence: Number(flags.sequence) };
-    client = await SigningStargateClient.offline(wallet, { registry });
-  } else {
-    client = await atNode(flags.node, () => SigningStargateClient.connectWithSigner(nodeUrl(flags.node), wallet, { registry }));
+    return { chainId: flags.chainId, accountNumber: BigInt(flags.accountNumber), sequence: BigInt(flags.sequence) };
+  }
+  const client = await connectStargate(flags.node);
+  try {
     const chainId = await checkChainId(client, flags);
     const account = await atNode(flags.node, () => client.getSequence(address)).catch((err: unknown) => explainChainError(err, address));
-    signerData = { chainId, accountNumber: BigInt(account.accountNumber), sequence: account.sequence };
-  }
-  try {
-    const raw = await client.sign(address, msgs, fee, body.memo, signerData);
-    const signed = Tx.fromPartial({ body: TxBody.decode(raw.bodyBytes), authInfo: AuthInfo.decode(raw.authInfoBytes), signatures: raw.signatures });
-    const text = toJson(Tx.toJSON(signed)) + '\n';
-    if (flags.outputDocument !== undefined) writeFileSync(flags.outputDocument, text);
-    else process.stdout.write(text);
+    return { chainId, accountNumber: BigInt(account.accountNumber), sequence: BigInt(account.sequence) };
   } finally {
     client.disconnect();
   }
 }
 
+/**
+ * `tx sign`: signs a tx file with the key as its only signer (its signer info and signature
+ * replace any the file had), in SIGN_MODE_DIRECT or SIGN_MODE_LEGACY_AMINO_JSON (what a Ledger
+ * signs; every message needs an amino converter); writes the signed tx in the SDK's JSON.
+ */
+export async function signTxFile(keyring: Keyring, keyName: string, path: string, flags: SignFlags): Promise<void> {
+  const tx = readTxFile(path);
+  const prefix = theZone().app.bech32Prefix;
+  const privateKey = await keyring.privateKey(keyName);
+  const direct = await DirectSecp256k1Wallet.fromKey(privateKey, prefix);
+  const { address, pubkey } = (await direct.getAccounts())[0]!;
+  const signer = await signerData(address, flags);
+  const mode = flags.signMode === 'direct' ? SignMode.SIGN_MODE_DIRECT : SignMode.SIGN_MODE_LEGACY_AMINO_JSON;
+  const body = tx.body!;
+  const authInfo = AuthInfo.fromPartial({
+    ...tx.authInfo!,
+    signerInfos: [{ publicKey: { typeUrl: '/cosmos.crypto.secp256k1.PubKey', value: PubKey.encode({ key: pubkey }).finish() }, modeInfo: { single: { mode } }, sequence: signer.sequence }],
+  });
+  let signature: string;
+  if (flags.signMode === 'direct') {
+    const doc = SignDoc.fromPartial({ bodyBytes: TxBody.encode(body).finish(), authInfoBytes: AuthInfo.encode(authInfo).finish(), chainId: signer.chainId, accountNumber: signer.accountNumber });
+    signature = (await direct.signDirect(address, doc)).signature.signature;
+  } else {
+    let doc;
+    try {
+      doc = aminoSignDoc({ body, authInfo }, signer.chainId, signer.accountNumber, signer.sequence, theZone().app.aminoConverters);
+    } catch (err) {
+      if (err instanceof CodedError) throw new CliError(err.message, 'sign it with --sign-mode direct');
+      throw err;
+    }
+    signature = (await (await Secp256k1Wallet.fromKey(privateKey, prefix)).signAmino(address, doc)).signature.signature;
+  }
+  const signed = Tx.fromPartial({ body, authInfo, signatures: [fromBase64(signature)] });
+  const text = toJson(txJson().txToJson(signed)) + '\n';
+  if (flags.outputDocument !== undefined) writeFileSync(flags.outputDocument, text);
+  else process.stdout.write(text);
+}
+
 /** The bytes a signed tx file stands for (body and auth info re-encoded: protobuf encoding is deterministic). */
 export function txRawBytes(tx: Tx): Uint8Array {
   if (tx.signatures.length === 0) throw new CliError('the tx has no signatures', 'sign it first: zonekit tx sign <file> --from <key>');
-  return TxRaw.encode({ bodyBytes: TxBody.encode(tx.body!).finish(), authInfoBytes: AuthInfo.encode(tx.authInfo!).finish(), signatures: tx.signatures }).finish();
+  return txToBytes(tx);
 }
 
 /** `tx broadcast`: sends a signed tx file and waits for its block. */

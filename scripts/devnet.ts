@@ -21,6 +21,7 @@ const USAGE = `usage: npm start -- [options]    (or: node dist/scripts/devnet.js
   --p2p-port <port>   CometBFT P2P (default 26656)
   --abci-port <port>  the app's ABCI socket (default 26658)
   --api-port <port>   the REST API (default 1317)
+  --grpc-port <port>  the gRPC server (default 9090)
   --timeout-commit <duration>  CometBFT timeout_commit for a new chain (default 1s)`;
 
 class UsageError extends Error {}
@@ -36,6 +37,7 @@ function parseFlags() {
         'p2p-port': { type: 'string', default: '26656' },
         'abci-port': { type: 'string', default: '26658' },
         'api-port': { type: 'string', default: '1317' },
+        'grpc-port': { type: 'string', default: '9090' },
         'timeout-commit': { type: 'string', default: '1s' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -43,12 +45,12 @@ function parseFlags() {
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
-  const port = (flag: 'rpc-port' | 'p2p-port' | 'abci-port' | 'api-port'): number => {
+  const port = (flag: 'rpc-port' | 'p2p-port' | 'abci-port' | 'api-port' | 'grpc-port'): number => {
     const n = Number(values[flag]);
     if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--${flag} must be a port number, got ${values[flag]}`);
     return n;
   };
-  const ports: DevnetPorts = { rpc: port('rpc-port'), p2p: port('p2p-port'), abci: port('abci-port'), api: port('api-port') };
+  const ports: DevnetPorts = { rpc: port('rpc-port'), p2p: port('p2p-port'), abci: port('abci-port'), api: port('api-port'), grpc: port('grpc-port') };
   return { help: values.help, reset: values.reset, home: resolve(values.home), ports, timeoutCommit: values['timeout-commit'] };
 }
 
@@ -82,6 +84,7 @@ function banner(home: string, ports: DevnetPorts, height: number, accounts: DevA
     `  CometBFT RPC    ${rpcUrl}`,
     `  REST API        http://127.0.0.1:${ports.api}  (e.g. /cosmos/bank/v1beta1/balances/${from.address})`,
     `  OpenAPI         http://127.0.0.1:${ports.api}/swagger/`,
+    `  gRPC            127.0.0.1:${ports.grpc}  (every query, the tx and tendermint services; Hermes: grpc_addr = "http://127.0.0.1:${ports.grpc}")`,
     `  ABCI (the app)  tcp://127.0.0.1:${ports.abci}`,
     `  P2P             tcp://127.0.0.1:${ports.p2p}`,
     `  chain id        ${CHAIN_ID}`,
@@ -145,6 +148,7 @@ async function run(): Promise<number> {
       chainId: CHAIN_ID,
       minGasPrices: MIN_GAS_PRICES,
       api: { address: `tcp://127.0.0.1:${ports.api}`, cometRpc: `http://127.0.0.1:${ports.rpc}` },
+      grpc: { address: `127.0.0.1:${ports.grpc}`, cometRpc: `http://127.0.0.1:${ports.rpc}` },
       logFile: join(logs, 'app.log'),
       group,
       detached: true,

@@ -59,7 +59,7 @@ function banner(net: Localnet, height: number): string {
   const node = n0.rpcUrl.replace('http://', 'tcp://');
   const rows = net.nodes.map((n) => [
     `  ${n.name}  validator ${n.validatorAddress} (key ${n.keyName}, account ${n.address})`,
-    `         RPC ${n.rpcUrl}   REST ${n.restUrl}   P2P ${n.p2pAddress}   ABCI ${n.abciAddress}`,
+    `         RPC ${n.rpcUrl}   REST ${n.restUrl}   gRPC ${n.grpcAddress}   P2P ${n.p2pAddress}   ABCI ${n.abciAddress}`,
     `         home ${n.home}   logs ${join(n.home, 'logs')}`,
   ]);
   return [

@@ -41,7 +41,7 @@ async function fails(args: readonly string[], pattern: RegExp): Promise<void> {
 interface Validator {
   home: string;
   keys: string[];
-  ports: { rpc: number; p2p: number; abci: number; api: number };
+  ports: { rpc: number; p2p: number; abci: number; api: number; grpc: number };
   rpcUrl: string;
   address: string;
   nodeId: string;
@@ -70,11 +70,11 @@ describe('the genesis ceremony, simd-style, with two validators', () => {
   let alice: string;
 
   before(async () => {
-    const ports = await freePorts(8);
+    const ports = await freePorts(10);
     for (const i of [0, 1]) {
       const home = join(root, `val${i}`);
-      const [rpcPort, p2p, abci, api] = ports.slice(4 * i, 4 * i + 4) as [number, number, number, number];
-      validators.push({ home, keys: ['--home', home, '--keyring-backend', 'test'], ports: { rpc: rpcPort, p2p, abci, api }, rpcUrl: `http://127.0.0.1:${rpcPort}`, address: '', nodeId: '', consensusKey: '' });
+      const [rpcPort, p2p, abci, api, grpc] = ports.slice(5 * i, 5 * i + 5) as [number, number, number, number, number];
+      validators.push({ home, keys: ['--home', home, '--keyring-backend', 'test'], ports: { rpc: rpcPort, p2p, abci, api, grpc }, rpcUrl: `http://127.0.0.1:${rpcPort}`, address: '', nodeId: '', consensusKey: '' });
     }
   });
 
@@ -139,7 +139,9 @@ describe('the genesis ceremony, simd-style, with two validators', () => {
   it('both validators start as one network, and both sign its blocks', async () => {
     for (const [i, v] of validators.entries()) {
       const logFile = join(root, `start-${i}.log`);
-      v.start = startProcess(process.execPath, [ZONEKIT, 'start', '--home', v.home, '--with-cometbft', '--api.enable', '--api.address', `tcp://127.0.0.1:${v.ports.api}`], { logFile, group });
+      // gRPC is on by default (127.0.0.1:9090): a second node on this machine needs its own port.
+      const serve = ['--api.enable', '--api.address', `tcp://127.0.0.1:${v.ports.api}`, '--grpc.address', `127.0.0.1:${v.ports.grpc}`];
+      v.start = startProcess(process.execPath, [ZONEKIT, 'start', '--home', v.home, '--with-cometbft', ...serve], { logFile, group });
     }
     for (const v of validators) {
       const start = v.start!;

@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appJsonTypes } from '../app/rest/json-types.js';
+import { TxJsonRegistry } from '../app/tx/tx-json.js';
 import { buildZone } from '../zone/zone.js';
 import { projectRoot } from './helpers/cometbft.js';
 import { freePorts, isAlive, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './helpers/processes.js';
@@ -53,13 +55,15 @@ describe('the zonekit CLI against a real chain', () => {
   let node: string[];
   let rpc: string;
   let rest: string;
+  let grpcAddress: string;
   let alice: string;
   let bob: string;
   let start: ProcessHandle;
   let cometPid: number;
 
   before(async () => {
-    const [rpcPort, p2pPort, abciPort, apiPort] = (await freePorts(4)) as [number, number, number, number];
+    const [rpcPort, p2pPort, abciPort, apiPort, grpcPort] = (await freePorts(5)) as [number, number, number, number, number];
+    grpcAddress = `127.0.0.1:${grpcPort}`;
     rpc = `tcp://127.0.0.1:${rpcPort}`;
     rest = `http://127.0.0.1:${apiPort}`;
     node = ['--node', rpc];
@@ -73,7 +77,7 @@ describe('the zonekit CLI against a real chain', () => {
     start = startProcess(
       process.execPath,
       [ZONEKIT, 'start', '--home', home, '--with-cometbft', '--proxy_app', `tcp://127.0.0.1:${abciPort}`, '--rpc.laddr', rpc, '--p2p.laddr', `tcp://127.0.0.1:${p2pPort}`,
-        '--api.enable', '--api.address', `tcp://127.0.0.1:${apiPort}`, '--minimum-gas-prices', '0.01uatom'],
+        '--api.enable', '--api.address', `tcp://127.0.0.1:${apiPort}`, '--grpc.address', grpcAddress, '--minimum-gas-prices', '0.01uatom'],
       { logFile, group },
     );
     const match = await waitFor(() => /CometBFT running \(pid (\d+)\)/.exec(readFileSync(logFile, 'utf8')), {
@@ -116,6 +120,7 @@ describe('the zonekit CLI against a real chain', () => {
     assert.match(text, /latest height:\s+\d+/);
     assert.match(text, /catching up:\s+false/);
     assert.match(await ok(['version']), /^0\.1\.0\n$/);
+    assert.match(readFileSync(join(home, 'start.log'), 'utf8'), new RegExp(`gRPC server listening on ${grpcAddress}`));
   });
 
   it('tx bank send, then balances by CLI and by REST agree', async () => {
@@ -146,21 +151,35 @@ describe('the zonekit CLI against a real chain', () => {
     assert.equal((await ok(['query', 'counter', 'count', 'alice', ...node, ...keys])).trim(), '3');
   });
 
-  it('--generate-only, tx sign and tx broadcast; the signed tx also goes through REST POST', async () => {
+  it('--generate-only, tx sign and tx broadcast in the SDK\'s tx JSON; an amino-json signed tx also goes through REST POST', async () => {
     const unsigned = join(home, 'unsigned.json');
     writeFileSync(unsigned, await ok(['tx', 'bank', 'send', 'alice', bob, '7uatom', '--fees', '3000uatom', '--generate-only', ...keys]));
-    assert.equal(JSON.parse(readFileSync(unsigned, 'utf8')).signatures.length, 0);
+    // What simd writes: snake_case, "@type" for Any, defaults spelled out, no signer yet.
+    assert.deepEqual(JSON.parse(readFileSync(unsigned, 'utf8')), {
+      body: {
+        messages: [{ '@type': '/cosmos.bank.v1beta1.MsgSend', from_address: alice, to_address: bob, amount: [{ denom: 'uatom', amount: '7' }] }],
+        memo: '',
+        timeout_height: '0',
+        extension_options: [],
+        non_critical_extension_options: [],
+      },
+      auth_info: { signer_infos: [], fee: { amount: [{ denom: 'uatom', amount: '3000' }], gas_limit: '200000', payer: '', granter: '' }, tip: null },
+      signatures: [],
+    });
     const signed = join(home, 'signed.json');
     await ok(['tx', 'sign', unsigned, '--from', 'alice', '--chain-id', CHAIN_ID, ...node, '--output-document', signed, ...keys]);
-    assert.equal(JSON.parse(readFileSync(signed, 'utf8')).signatures.length, 1);
+    const signedJson = JSON.parse(readFileSync(signed, 'utf8'));
+    assert.equal(signedJson.signatures.length, 1);
+    assert.deepEqual(signedJson.auth_info.signer_infos[0].mode_info, { single: { mode: 'SIGN_MODE_DIRECT' } });
+    assert.equal(signedJson.auth_info.signer_infos[0].public_key['@type'], '/cosmos.crypto.secp256k1.PubKey');
     const result = JSON.parse(await ok(['tx', 'broadcast', signed, ...node, '-o', 'json']));
     assert.equal(result.code, 0);
 
-    // Sign the same unsigned tx again, at the next sequence, and POST it to the REST API.
-    const again = JSON.parse(await ok(['tx', 'sign', unsigned, '--from', 'alice', ...node, ...keys]));
-    const { TxRaw, TxBody, AuthInfo, Tx } = await import('cosmjs-types/cosmos/tx/v1beta1/tx');
-    const decoded = Tx.fromJSON(again);
-    const bytes = TxRaw.encode({ bodyBytes: TxBody.encode(decoded.body!).finish(), authInfoBytes: AuthInfo.encode(decoded.authInfo!).finish(), signatures: decoded.signatures }).finish();
+    // Sign the same unsigned tx again, as a Ledger would (amino JSON), at the next sequence, and POST it to the REST API.
+    const again = JSON.parse(await ok(['tx', 'sign', unsigned, '--from', 'alice', '--sign-mode', 'amino-json', ...node, ...keys]));
+    assert.deepEqual(again.auth_info.signer_infos[0].mode_info, { single: { mode: 'SIGN_MODE_LEGACY_AMINO_JSON' } });
+    assert.equal(again.auth_info.signer_infos[0].sequence, '3');
+    const bytes = new TxJsonRegistry(appJsonTypes(buildZone().app)).txJsonToBytes(again);
     const response = await fetch(`${rest}/cosmos/tx/v1beta1/txs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -51,6 +51,7 @@ describe('the devnet (npm start)', () => {
   let flags: string[];
   let abciPort: number;
   let apiPort: number;
+  let grpcPort: number;
   let rpcUrl: string;
 
   const start = (extra: string[] = [], homeDir = home): DevnetRun => {
@@ -74,10 +75,11 @@ describe('the devnet (npm start)', () => {
   };
 
   before(async () => {
-    const [rpc, p2p, abci, api] = (await freePorts(4)) as [number, number, number, number];
+    const [rpc, p2p, abci, api, grpc] = (await freePorts(5)) as [number, number, number, number, number];
     abciPort = abci;
     apiPort = api;
-    flags = ['--rpc-port', String(rpc), '--p2p-port', String(p2p), '--abci-port', String(abci), '--api-port', String(api), '--timeout-commit', '300ms'];
+    grpcPort = grpc;
+    flags = ['--rpc-port', String(rpc), '--p2p-port', String(p2p), '--abci-port', String(abci), '--api-port', String(api), '--grpc-port', String(grpc), '--timeout-commit', '300ms'];
   });
 
   after(() => {
@@ -120,6 +122,7 @@ describe('the devnet (npm start)', () => {
     assert.ok(readFileSync(join(home, 'config', 'config.toml'), 'utf8').includes('indexer = "kv"'));
     assert.match(run.output, new RegExp(`REST API\\s+http://127\\.0\\.0\\.1:${apiPort}`));
     assert.match(run.output, new RegExp(`OpenAPI\\s+http://127\\.0\\.0\\.1:${apiPort}/swagger/`));
+    assert.match(run.output, new RegExp(`gRPC\\s+127\\.0\\.0\\.1:${grpcPort}`));
     const rest = (await (await fetch(`http://127.0.0.1:${apiPort}/cosmos/bank/v1beta1/balances/${dev[1]!.address}`)).json()) as { balances: unknown };
     assert.deepEqual(rest.balances, [...DEV_BALANCES], 'the REST API answers with the genesis balances');
   });

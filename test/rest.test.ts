@@ -22,6 +22,16 @@ const MNEMONICS = {
 const STRANGER = 'cosmos1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du';
 const CHAIN_ID = 'zonekit-rest-1';
 const FEE: StdFee = { amount: [{ denom: 'uatom', amount: '5000' }], gas: '200000' };
+const ATOM_METADATA = {
+  description: 'The native staking token',
+  denom_units: [{ denom: 'uatom', exponent: 0, aliases: ['microatom'] }, { denom: 'atom', exponent: 6, aliases: [] }],
+  base: 'uatom',
+  display: 'atom',
+  name: 'Cosmos Atom',
+  symbol: 'ATOM',
+  uri: '',
+  uri_hash: '',
+};
 
 interface Json {
   [key: string]: any;
@@ -65,13 +75,12 @@ describe('the REST API behind CometBFT', () => {
   before(async () => {
     for (const name of ['alice', 'bob'] as const) addr[name] = (await (await wallet(name)).getAccounts())[0]!.address;
     const home = await initCometHome(join(dir, 'node'), { chainId: CHAIN_ID, timeoutCommit: '100ms' });
-    setGenesisAppState(
-      home,
-      zoneGenesis([
-        { address: addr.alice, coins: [{ denom: 'uatom', amount: '10000000' }, { denom: 'ustake', amount: '1000' }] },
-        { address: addr.bob, coins: [{ denom: 'uatom', amount: '5000000' }] },
-      ]),
-    );
+    const appState = zoneGenesis([
+      { address: addr.alice, coins: [{ denom: 'uatom', amount: '10000000' }, { denom: 'ustake', amount: '1000' }] },
+      { address: addr.bob, coins: [{ denom: 'uatom', amount: '5000000' }] },
+    ]);
+    (appState.bank as Json).denom_metadata = [ATOM_METADATA];
+    setGenesisAppState(home, appState);
     zone = await startZone({
       home: dir,
       dataDir: join(dir, 'app'),
@@ -167,6 +176,63 @@ describe('the REST API behind CometBFT', () => {
     assert.deepEqual(missing.body, { code: 5, message: `tx not found: ${'AB'.repeat(32)}`, details: [] });
   });
 
+  it('searches committed txs by events, in the query form and the older events form', async () => {
+    const byQuery = await get(`/cosmos/tx/v1beta1/txs?query=${encodeURIComponent(`message.sender='${addr.alice}'`)}&order_by=ORDER_BY_DESC`);
+    assert.equal(byQuery.status, 200, JSON.stringify(byQuery.body));
+    assert.ok(Number(byQuery.body.total) >= 1);
+    assert.equal(byQuery.body.txs.length, byQuery.body.tx_responses.length);
+    assert.equal(byQuery.body.tx_responses[0].tx['@type'], '/cosmos.tx.v1beta1.Tx');
+    assert.match(byQuery.body.tx_responses[0].timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.equal(byQuery.body.txs[0].body.messages[0].from_address, addr.alice);
+    assert.equal(byQuery.body.pagination, null);
+
+    // Both conditions on one event: CometBFT 0.38's indexer finds no tx for conditions on two event types.
+    const byEvents = await get(`/cosmos/tx/v1beta1/txs?events=${encodeURIComponent(`message.sender=${addr.alice}`)}&events=message.action=/cosmos.bank.v1beta1.MsgSend&limit=1`);
+    assert.equal(byEvents.status, 200, JSON.stringify(byEvents.body));
+    assert.equal(byEvents.body.tx_responses.length, 1, JSON.stringify(byEvents.body));
+    assert.equal(byEvents.body.total, byQuery.body.total);
+    const none = await get(`/cosmos/tx/v1beta1/txs?query=${encodeURIComponent(`message.sender='${STRANGER}'`)}`);
+    assert.deepEqual(none.body, { txs: [], tx_responses: [], pagination: null, total: '0' });
+    const empty = await get('/cosmos/tx/v1beta1/txs');
+    assert.deepEqual(empty.body, { code: 3, message: 'query cannot be empty', details: [] });
+    const bad = await get('/cosmos/tx/v1beta1/txs?events=nonsense');
+    assert.equal(bad.status, 400);
+  });
+
+  it('lists accounts and module accounts, and tells the bech32 prefix', async () => {
+    const all = await get('/cosmos/auth/v1beta1/accounts?pagination.count_total=true');
+    assert.equal(all.status, 200);
+    const addresses = all.body.accounts.map((a: Json) => a.address ?? a.base_account?.address);
+    assert.ok(addresses.includes(addr.alice) && addresses.includes(addr.bob));
+    assert.equal(all.body.pagination.total, String(all.body.accounts.length));
+    const page = await get('/cosmos/auth/v1beta1/accounts?pagination.limit=1');
+    assert.equal(page.body.accounts.length, 1);
+    assert.ok(page.body.pagination.next_key);
+
+    const modules = await get('/cosmos/auth/v1beta1/module_accounts');
+    const names = modules.body.accounts.map((a: Json) => a.name);
+    assert.deepEqual(names, [...names].sort());
+    assert.ok(names.includes('fee_collector') && names.includes('bonded_tokens_pool'), names.join(', '));
+    assert.ok(modules.body.accounts.every((a: Json) => a['@type'] === '/cosmos.auth.v1beta1.ModuleAccount'));
+    const feeCollector = await get('/cosmos/auth/v1beta1/module_accounts/fee_collector');
+    assert.equal(feeCollector.body.account.name, 'fee_collector');
+    assert.deepEqual((await get('/cosmos/auth/v1beta1/bech32')).body, { bech32_prefix: 'cosmos' });
+  });
+
+  it('answers spendable balances and one denom\'s metadata', async () => {
+    const spendable = await get(`/cosmos/bank/v1beta1/spendable_balances/${addr.alice}`);
+    assert.equal(spendable.status, 200);
+    assert.deepEqual(spendable.body.balances, (await get(`/cosmos/bank/v1beta1/balances/${addr.alice}`)).body.balances);
+    const one = await get(`/cosmos/bank/v1beta1/spendable_balances/${addr.alice}/by_denom?denom=ustake`);
+    assert.deepEqual(one.body, { balance: { denom: 'ustake', amount: '1000' } });
+
+    assert.deepEqual((await get('/cosmos/bank/v1beta1/denoms_metadata/uatom')).body, { metadata: ATOM_METADATA });
+    assert.deepEqual((await get('/cosmos/bank/v1beta1/denoms_metadata_by_query_string?denom=uatom')).body, { metadata: ATOM_METADATA });
+    const missing = await get('/cosmos/bank/v1beta1/denoms_metadata/ibc/ABCDEF');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.message, 'client metadata for denom ibc/ABCDEF');
+  });
+
   it('reports the node and its blocks from CometBFT', async () => {
     const info = await get('/cosmos/base/tendermint/v1beta1/node_info');
     assert.equal(info.status, 200);
@@ -185,6 +251,18 @@ describe('the REST API behind CometBFT', () => {
     const future = await get('/cosmos/base/tendermint/v1beta1/blocks/99999999');
     assert.equal(future.status, 400);
     assert.equal(future.body.code, 3);
+
+    const validators = await get('/cosmos/base/tendermint/v1beta1/validatorsets/latest');
+    assert.equal(validators.status, 200);
+    assert.equal(validators.body.validators.length, 1);
+    const [validator] = validators.body.validators;
+    assert.match(validator.address, /^cosmosvalcons1/);
+    assert.equal(validator.pub_key['@type'], '/cosmos.crypto.ed25519.PubKey');
+    assert.equal(validator.voting_power, '10');
+    assert.deepEqual(validators.body.pagination, { next_key: null, total: '1' });
+    const atHeight = await get(`/cosmos/base/tendermint/v1beta1/validatorsets/${height}`);
+    assert.equal(atHeight.body.block_height, height);
+    assert.deepEqual(atHeight.body.validators, validators.body.validators);
   });
 
   it('answers staking params, pool and validators; `zonekit query staking params` agrees', async () => {
@@ -218,6 +296,10 @@ describe('the REST API behind CometBFT', () => {
       '/cosmos/tx/v1beta1/txs/{hash}',
       '/cosmos/tx/v1beta1/simulate',
       '/cosmos/base/tendermint/v1beta1/blocks/{height}',
+      '/cosmos/base/tendermint/v1beta1/validatorsets/latest',
+      '/cosmos/auth/v1beta1/accounts',
+      '/cosmos/auth/v1beta1/module_accounts',
+      '/cosmos/bank/v1beta1/spendable_balances/{address}',
       '/zonekit/counter/v1/count/{address}',
     ]) {
       assert.ok(path in body.paths, `${path} is documented`);

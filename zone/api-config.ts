@@ -22,7 +22,7 @@ const rpcUrl = z
   .regex(/^(tcp|http|https):\/\/[^/\s]+:\d{1,5}\/?$/, { error: (issue) => `must be http://host:port or tcp://host:port (e.g. ${DEFAULT_COMET_RPC}), got ${JSON.stringify(issue.input)}` })
   .transform((url) => url.replace(/^tcp:\/\//, 'http://'));
 
-const booleanText = z
+export const booleanText = z
   .union([z.boolean(), z.enum(['true', 'false'])], { error: (issue) => `must be true or false, got ${JSON.stringify(issue.input)}` })
   .transform((v) => v === true || v === 'true');
 

@@ -1,14 +1,17 @@
 // Runs the default zone's ABCI server: `node dist/zone/main.js --home <dir> [--abci tcp://127.0.0.1:26658]
 // [--chain-id <id>] [--minimum-gas-prices 0.025uatom] [--pruning default|nothing|everything]
 // [--api-enable] [--api-address tcp://127.0.0.1:1317] [--rpc-laddr http://127.0.0.1:26657]
-// [--api-cors-origins '*' | a comma-separated list, empty for none] [--inv-check-period N]`.
+// [--api-cors-origins '*' | a comma-separated list, empty for none] [--grpc-enable]
+// [--grpc-address 127.0.0.1:9090] [--inv-check-period N]`.
 // Flags fall back to ZONEKIT_* environment variables. CometBFT connects to it as its proxy_app;
-// the REST API (off unless enabled) forwards broadcasts and block queries to CometBFT's RPC.
+// the REST API and the gRPC server (off unless enabled) forward broadcasts and block queries to
+// CometBFT's RPC.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseApiSection } from './api-config.js';
+import { parseGrpcSection } from './grpc-config.js';
 import { startZone } from './zone.js';
 
 const { values } = parseArgs({
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     'api-address': { type: 'string', default: process.env.ZONEKIT_API_ADDRESS },
     'rpc-laddr': { type: 'string', default: process.env.ZONEKIT_RPC_LADDR },
     'api-cors-origins': { type: 'string', default: process.env.ZONEKIT_API_CORS_ORIGINS },
+    'grpc-enable': { type: 'boolean', default: process.env.ZONEKIT_GRPC_ENABLE === 'true' },
+    'grpc-address': { type: 'string', default: process.env.ZONEKIT_GRPC_ADDRESS },
     'inv-check-period': { type: 'string', default: process.env.ZONEKIT_INV_CHECK_PERIOD ?? '0' },
   },
 });
@@ -59,6 +64,12 @@ const api = parseApiSection(
   (key) => `--${{ enable: 'api-enable', address: 'api-address', 'rpc-laddr': 'rpc-laddr', 'cors-allowed-origins': 'api-cors-origins' }[key] ?? key}`,
 );
 
+const grpc = parseGrpcSection(
+  { enable: values['grpc-enable']!, ...(values['grpc-address'] !== undefined ? { address: values['grpc-address'] } : {}) },
+  api.cometRpc!,
+  (key) => `--grpc-${key}`,
+);
+
 const zone = await startZone({
   home,
   abciAddress: values.abci!,
@@ -66,12 +77,14 @@ const zone = await startZone({
   minGasPrices: values['minimum-gas-prices']!,
   pruning: { strategy: pruning },
   api,
+  grpc,
   invCheckPeriod,
 });
 const { version, hash } = zone.app.lastCommitId;
 const state = version === 0 ? 'no blocks yet' : `height ${version}, app hash ${Buffer.from(hash).toString('hex').toUpperCase()}`;
 console.log(`zonekit: ABCI listening on ${zone.address} (chain ${zone.app.chainId}, ${state})`);
 if (zone.rest) console.log(`zonekit: REST API listening on ${zone.rest.url} (OpenAPI UI: ${zone.rest.url}/swagger/, forwarding to CometBFT at ${api.cometRpc})`);
+if (zone.grpc) console.log(`zonekit: gRPC server listening on ${zone.grpc.address} (forwarding to CometBFT at ${api.cometRpc})`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -8,6 +8,7 @@ import { BaseApp } from '../app/baseapp.js';
 import { normalizeCoins, coinsToProto, parseAmount, type CoinProto } from '../app/coins.js';
 import { createRestServer, localQuerier, type RestServer } from '../app/rest/index.js';
 import type { PruningOptions } from '../app/store/index.js';
+import { startGrpc, type GrpcOptions, type RunningGrpc } from './grpc.js';
 import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/index.js';
 import { bankModule, type BankModule } from '../modules/bank/index.js';
 import { counterModule, type CounterModule } from '../modules/counter/index.js';
@@ -99,6 +100,8 @@ export interface StartZoneOptions extends ZoneOptions {
   logger?: AbciLogger;
   /** The REST API (app.toml's [api]); off unless enabled. */
   api?: ApiOptions;
+  /** The gRPC server (app.toml's [grpc]); off unless enabled. */
+  grpc?: GrpcOptions;
   /** Check invariants after every Nth block (0: never); a broken one halts the node. */
   invCheckPeriod?: number;
 }
@@ -124,6 +127,8 @@ export interface RunningZone {
   address: string;
   /** The REST server and its URL, when the API is enabled. */
   rest?: { server: RestServer; url: string };
+  /** The gRPC server and its host:port, when enabled. */
+  grpc?: RunningGrpc;
   close(): Promise<void>;
 }
 
@@ -140,10 +145,13 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
   const server = new AbciServer(app, options.logger ? { logger: options.logger } : {});
   let address: string;
   let rest: RunningZone['rest'];
+  let grpc: RunningGrpc | undefined;
   try {
     address = await server.listen(options.abciAddress);
     if (options.api?.enable) rest = await startApi(zone, app, options.api);
+    if (options.grpc?.enable) grpc = await startGrpc(zone.app, app, { ...options.grpc, cometRpc: options.grpc.cometRpc ?? DEFAULT_COMET_RPC, minGasPrices: options.minGasPrices ?? '' });
   } catch (err) {
+    await rest?.server.close();
     await server.close();
     await app.close();
     throw err;
@@ -154,8 +162,10 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
     server,
     address,
     ...(rest ? { rest } : {}),
+    ...(grpc ? { grpc } : {}),
     async close() {
       // Stop answering clients before the state they read goes away.
+      await grpc?.server.close();
       await rest?.server.close();
       await server.close();
       await app.close();

@@ -6,12 +6,26 @@
 // The walk pairs the decoded message (whose keys are all the fields, in proto order, as the
 // cosmjs-types codecs create them) with the codec's own `toJSON` where there is one (the
 // only place enum names are known).
+//
+// The same registry reads that JSON back (tx files: `--generate-only`, `tx sign`, gentxs)
+// for the types whose codec has cosmjs-types' `fromJSON` and `encode`; in JSON meant to be
+// read back ("lossless"), an Any of another type is written as its raw bytes instead.
 
 /** What the walk needs of a cosmjs-types style codec. */
 export interface JsonCodec {
   decode(bytes: Uint8Array): unknown;
   toJSON?(message: any): unknown;
+  /** With `encode`: the message from camelCase JSON, as cosmjs-types' fromJSON reads it. */
+  fromJSON?(json: any): unknown;
+  encode?(message: any): { finish(): Uint8Array };
 }
+
+export interface JsonOptions {
+  /** Anys of types that cannot be read back are `{"@type", "value": <base64>}`, so the JSON reads back to the same bytes. */
+  lossless?: boolean;
+}
+
+type Readable = Required<Pick<JsonCodec, 'fromJSON' | 'encode'>> & JsonCodec;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -28,26 +42,60 @@ export class JsonTypes {
     return this.codecs.get(typeUrl);
   }
 
+  /** Whether JSON of this type reads back into its bytes. */
+  readable(typeUrl: string): boolean {
+    return isReadable(this.codecs.get(typeUrl));
+  }
+
   /** The JSON of `message`, a value of `codec`'s type. */
-  toJson(codec: JsonCodec, message: unknown): Json {
-    return this.walk(message, codec.toJSON ? codec.toJSON(message) : undefined);
+  toJson(codec: JsonCodec, message: unknown, options: JsonOptions = {}): Json {
+    return this.walk(message, codec.toJSON ? codec.toJSON(message) : undefined, options.lossless ?? false);
   }
 
   /** The JSON of an Any: its fields under its `@type`, or its raw bytes when the type is unknown here. */
-  anyToJson(typeUrl: string, value: Uint8Array): Json {
+  anyToJson(typeUrl: string, value: Uint8Array, options: JsonOptions = {}): Json {
     const codec = this.codecs.get(typeUrl);
-    if (codec === undefined) return { '@type': typeUrl, value: base64(value) };
-    const inner = this.toJson(codec, codec.decode(value));
+    if (codec === undefined || (options.lossless && !isReadable(codec))) return { '@type': typeUrl, value: base64(value) };
+    const inner = this.toJson(codec, codec.decode(value), options);
     return { '@type': typeUrl, ...(isObject(inner) ? inner : { value: inner }) };
   }
 
-  private walk(value: unknown, json: unknown): Json {
+  /** `{"@type": ..., fields}` (snake_case or camelCase fields), or the raw form, as the Any's type URL and bytes. */
+  anyFromJson(json: Record<string, unknown>): { typeUrl: string; value: Uint8Array } {
+    const { '@type': typeUrl, ...fields } = json;
+    if (typeof typeUrl !== 'string') throw new Error(`an Any in JSON needs a "@type" string, got ${JSON.stringify(json)}`);
+    const codec = this.codecs.get(typeUrl);
+    if (isReadable(codec)) return { typeUrl, value: codec.encode(this.fromJson(codec, fields)).finish() };
+    const keys = Object.keys(fields);
+    if (keys.length === 1 && typeof fields.value === 'string') return { typeUrl, value: new Uint8Array(Buffer.from(fields.value, 'base64')) };
+    const readable = [...this.codecs.keys()].filter((url) => this.readable(url));
+    throw new Error(`cannot read a ${typeUrl} from JSON fields; give its bytes as {"@type": "${typeUrl}", "value": "<base64>"} (types read from fields: ${readable.join(', ')})`);
+  }
+
+  /** A message of `codec`'s type from the SDK's JSON (or camelCase), its Anys read through this registry. */
+  fromJson<T>(codec: { fromJSON(json: any): T }, json: unknown): T {
+    return codec.fromJSON(this.toCamelJson(json));
+  }
+
+  /** The SDK's JSON → cosmjs-types' camelCase JSON (Anys as {typeUrl, value}), ready for fromJSON. */
+  private toCamelJson(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((v) => this.toCamelJson(v));
+    if (value === null || typeof value !== 'object') return value;
+    const object = value as Record<string, unknown>;
+    if ('@type' in object) {
+      const any = this.anyFromJson(object);
+      return { typeUrl: any.typeUrl, value: base64(any.value) };
+    }
+    return Object.fromEntries(Object.entries(object).map(([k, v]) => [camelCase(k), this.toCamelJson(v)]));
+  }
+
+  private walk(value: unknown, json: unknown, lossless: boolean): Json {
     if (value === undefined || value === null) return null;
     if (typeof value === 'bigint') return value.toString();
     if (value instanceof Uint8Array) return value.length === 0 ? null : base64(value);
-    if (Array.isArray(value)) return value.map((item, i) => this.walk(item, Array.isArray(json) ? json[i] : undefined));
+    if (Array.isArray(value)) return value.map((item, i) => this.walk(item, Array.isArray(json) ? json[i] : undefined, lossless));
     if (typeof value !== 'object') return (json ?? value) as Json;
-    if (isAny(value)) return this.anyToJson(value.typeUrl, value.value);
+    if (isAny(value)) return this.anyToJson(value.typeUrl, value.value, { lossless });
     // cosmjs-types writes a Timestamp field as an ISO string (to the millisecond); a Duration stays an object.
     if (isTimestamp(value) && typeof json === 'string') return rfc3339(value.seconds, value.nanos);
     const out: Record<string, Json> = {};
@@ -55,10 +103,14 @@ export class JsonTypes {
     for (const [key, field] of Object.entries(value)) {
       // An unset oneof member is left out, as jsonpb does; any other unset message is null.
       if (field === undefined && ONEOF_MEMBERS.has(key)) continue;
-      out[snakeCase(key)] = this.walk(field, fields[key]);
+      out[snakeCase(key)] = this.walk(field, fields[key], lossless);
     }
     return out;
   }
+}
+
+function isReadable(codec: JsonCodec | undefined): codec is Readable {
+  return codec?.fromJSON !== undefined && codec.encode !== undefined;
 }
 
 // The oneof members that may appear in the responses served here (tx mode info, public keys,
@@ -86,6 +138,11 @@ export function base64(bytes: Uint8Array): string {
 /** `accountNumber` → `account_number`: the proto field name cosmjs-types camel-cased. */
 export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** protoc's json_name rule: `max_change_rate` → `maxChangeRate` (a camelCase name stays as it is). */
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
 /** RFC 3339 in UTC with 0, 3, 6 or 9 fraction digits, as Go's jsonpb writes a Timestamp. */

@@ -8,6 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDefinition } from '../app.js';
 import { bech32Codec } from '../address-codec.js';
+import { TendermintService } from '../services/tendermint.js';
+import { TxService } from '../services/tx.js';
 import { CometRpc } from './comet-rpc.js';
 import { defaultJsonTypes } from './json-types.js';
 import type { AbciQuerier } from './querier.js';
@@ -77,8 +79,8 @@ export async function createRestServer(options: RestServerOptions): Promise<Rest
 
   const comet = new CometRpc(options.cometRpcUrl);
   const base = { addressCodec: bech32Codec(app.bech32Prefix), query: options.query, types: defaultJsonTypes(app) };
-  txRoutes(fastifyRoutes(server, base, 'tx'), comet);
-  tendermintRoutes(fastifyRoutes(server, base, 'tendermint'), comet, app);
+  txRoutes(fastifyRoutes(server, base, 'tx'), new TxService(comet));
+  tendermintRoutes(fastifyRoutes(server, base, 'tendermint'), new TendermintService(comet, app));
   for (const module of app.modules) module.rest?.(fastifyRoutes(server, base, module.name));
 
   return {

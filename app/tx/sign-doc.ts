@@ -1,4 +1,4 @@
-import { makeSignDoc, serializeSignDoc, type StdFee } from '@cosmjs/amino';
+import { makeSignDoc, serializeSignDoc, type StdFee, type StdSignDoc } from '@cosmjs/amino';
 import { SignDoc } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { AminoConverters } from './amino.js';
 import type { DecodedTx } from './decode.js';
@@ -13,7 +13,7 @@ export function directSignBytes(tx: DecodedTx, chainId: string, accountNumber: b
   }).finish();
 }
 
-function stdFee(tx: DecodedTx): StdFee {
+function stdFee(tx: Pick<DecodedTx, 'authInfo'>): StdFee {
   const fee = tx.authInfo.fee;
   // payer and granter are omitempty in the SDK's StdFee and absent from cosmjs's by default.
   return {
@@ -31,13 +31,17 @@ function stdFee(tx: DecodedTx): StdFee {
  * doc, unlike in DIRECT where it is inside the auth info bytes.
  */
 export function aminoJsonSignBytes(
-  tx: DecodedTx,
+  tx: Pick<DecodedTx, 'body' | 'authInfo'>,
   chainId: string,
   accountNumber: bigint,
   sequence: bigint,
   converters: AminoConverters,
 ): Uint8Array {
+  return serializeSignDoc(aminoSignDoc(tx, chainId, accountNumber, sequence, converters));
+}
+
+/** The StdSignDoc itself, for a signer (`zonekit tx sign --sign-mode amino-json`, a Ledger) to sign. */
+export function aminoSignDoc(tx: Pick<DecodedTx, 'body' | 'authInfo'>, chainId: string, accountNumber: bigint, sequence: bigint, converters: AminoConverters): StdSignDoc {
   const msgs = tx.body.messages.map((msg) => converters.toAmino(msg));
-  const doc = makeSignDoc(msgs, stdFee(tx), chainId, tx.body.memo, accountNumber, sequence.toString(), tx.body.timeoutHeight);
-  return serializeSignDoc(doc);
+  return makeSignDoc(msgs, stdFee(tx), chainId, tx.body.memo, accountNumber, sequence.toString(), tx.body.timeoutHeight);
 }

@@ -4,8 +4,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MsgCreateValidator } from 'cosmjs-types/cosmos/staking/v1beta1/tx';
 import { SignDoc, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { gentxJson } from '../../modules/genutil/index.js';
+import { appJsonTypes } from '../rest/json-types.js';
+import { camelCase, snakeCase } from '../rest/proto-json.js';
+import { buildZone } from '../../zone/zone.js';
 import { verifySecp256k1 } from './secp256k1.js';
-import { camelCase, defaultTxJsonRegistry, snakeCase } from './tx-json.js';
+import { TxJsonRegistry } from './tx-json.js';
 
 // From the published genesis of chain "narwhal" (an SDK v0.50 chain): delegator_address
 // empty as v0.50 writes it, SIGN_MODE_DIRECT with account number 0, as gentxs are signed.
@@ -44,7 +48,7 @@ const GENTX = {
 };
 
 describe("the SDK's tx JSON", () => {
-  const registry = defaultTxJsonRegistry();
+  const registry = gentxJson();
 
   it('rebuilds the exact bytes an SDK v0.50 validator signed (the signature verifies)', () => {
     const raw = TxRaw.decode(registry.txJsonToBytes(GENTX));
@@ -61,16 +65,24 @@ describe("the SDK's tx JSON", () => {
   });
 
   it('writes the JSON back as the SDK does: snake_case, "@type" for Any, defaults spelled out', () => {
-    const json = registry.txBytesToJson(registry.txJsonToBytes(GENTX));
-    const { tip: _tip, ...authInfo } = GENTX.auth_info;
-    assert.deepEqual(json, { ...GENTX, auth_info: authInfo });
+    assert.deepEqual(registry.txBytesToJson(registry.txJsonToBytes(GENTX)), GENTX);
+  });
+
+  it("reads with the zone's registry too, and keeps a message it cannot read from fields as its bytes", () => {
+    const zone = new TxJsonRegistry(appJsonTypes(buildZone().app));
+    assert.deepEqual(zone.txBytesToJson(registry.txJsonToBytes(GENTX)), GENTX);
+    const counter = { typeUrl: '/zonekit.counter.v1.MsgIncrement', value: new Uint8Array([10, 1, 97, 16, 3]) };
+    const tx = { ...registry.txFromJson(GENTX), body: { ...registry.txFromJson(GENTX).body!, messages: [counter] } };
+    const json = zone.txToJson(tx) as { body: { messages: unknown[] } };
+    assert.deepEqual(json.body.messages, [{ '@type': counter.typeUrl, value: 'CgFhEAM=' }]);
+    assert.deepEqual(zone.txFromJson(json).body!.messages, [counter]);
   });
 
   it('reads camelCase too, and says which type it cannot read', () => {
     const camel = JSON.parse(JSON.stringify(GENTX).replace(/"([a-z]+(?:_[a-z0-9]+)+)":/g, (_m, k: string) => `"${camelCase(k)}":`));
     assert.deepEqual(registry.txJsonToBytes(camel), registry.txJsonToBytes(GENTX));
     const unknown = { ...GENTX, body: { ...GENTX.body, messages: [{ '@type': '/x.y.MsgNope' }] } };
-    assert.throws(() => registry.txJsonToBytes(unknown), /no JSON codec for \/x\.y\.MsgNope/);
+    assert.throws(() => registry.txJsonToBytes(unknown), /cannot read a \/x\.y\.MsgNope from JSON fields/);
     assert.equal(snakeCase('nonCriticalExtensionOptions'), 'non_critical_extension_options');
   });
 });

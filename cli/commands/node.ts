@@ -1,6 +1,6 @@
 // `zonekit start`, `zonekit status`, `zonekit version`.
 import { execFileSync } from 'node:child_process';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { cometbftBinary, rpc } from '../../scripts/lib/cometbft.js';
 import { ZONE_NAME, ZONE_VERSION } from '../../zone/zone.js';
 import { atNode, DEFAULT_NODE, nodeUrl } from '../chain.js';
@@ -17,11 +17,22 @@ interface StartFlags {
   pruning?: string;
   'api.enable'?: boolean;
   'api.address'?: string;
+  'grpc.enable'?: boolean;
+  'grpc.address'?: string;
+}
+
+/** `--grpc.enable` alone is true; `--grpc.enable false` (or `=false`) turns it off, as simd's flag does. */
+function parseBool(flag: string) {
+  return (value: string): boolean => {
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    throw new InvalidArgumentError(`${flag} takes true or false, got ${JSON.stringify(value)}`);
+  };
 }
 
 export function startCommand(): Command {
   return new Command('start')
-    .description("run the node from its home: the ABCI app and the REST API (app.toml), and with --with-cometbft CometBFT too; Ctrl-C stops both")
+    .description("run the node from its home: the ABCI app, the REST API and the gRPC server (app.toml), and with --with-cometbft CometBFT too; Ctrl-C stops both")
     .option('--with-cometbft', 'also run and supervise CometBFT from the same home (logs in <home>/logs/cometbft.log)')
     .option('--proxy_app <address>', "the app's ABCI socket (default: config.toml's proxy_app)")
     .option('--rpc.laddr <address>', "CometBFT's RPC (default: config.toml's [rpc] laddr)")
@@ -30,6 +41,8 @@ export function startCommand(): Command {
     .option('--pruning <strategy>', "app.toml's pruning: default, nothing, everything or custom")
     .option('--api.enable', "serve the REST API (app.toml's [api] enable)")
     .option('--api.address <address>', "the REST API's address (app.toml's [api] address), e.g. tcp://127.0.0.1:1317")
+    .option('--grpc.enable [bool]', "serve gRPC (app.toml's [grpc] enable, on by default); --grpc.enable false turns it off", parseBool('--grpc.enable'))
+    .option('--grpc.address <address>', "the gRPC server's address (app.toml's [grpc] address), e.g. 127.0.0.1:9090")
     .action(async (opts: StartFlags, command: Command) => {
       const g = globalOptions(command);
       const node = new Node({
@@ -40,6 +53,8 @@ export function startCommand(): Command {
           ...(opts.pruning !== undefined ? { pruning: opts.pruning } : {}),
           ...(opts['api.enable'] !== undefined ? { 'api.enable': opts['api.enable'] } : {}),
           ...(opts['api.address'] !== undefined ? { 'api.address': opts['api.address'] } : {}),
+          ...(opts['grpc.enable'] !== undefined ? { 'grpc.enable': opts['grpc.enable'] } : {}),
+          ...(opts['grpc.address'] !== undefined ? { 'grpc.address': opts['grpc.address'] } : {}),
         },
         ...(opts.proxy_app !== undefined ? { proxyApp: opts.proxy_app } : {}),
         ...(opts['rpc.laddr'] !== undefined ? { rpcLaddr: opts['rpc.laddr'] } : {}),
@@ -56,6 +71,7 @@ export function startCommand(): Command {
       const state = info.height === 0 ? 'no blocks yet' : `height ${info.height}, app hash ${info.appHash}`;
       console.log(`zonekit: ABCI listening on ${info.abciAddress} (chain ${info.chainId}, ${state})`);
       if (info.restUrl) console.log(`zonekit: REST API listening on ${info.restUrl} (OpenAPI UI: ${info.restUrl}/swagger/)`);
+      if (info.grpcAddress) console.log(`zonekit: gRPC server listening on ${info.grpcAddress}`);
       if (info.cometbft) console.log(`zonekit: CometBFT running (pid ${info.cometbft.pid}), RPC ${info.rpcUrl}, log ${info.cometbft.logFile}`);
       const outcome = await Promise.race([stop.then((why) => ({ why, failed: false })), ...(node.cometExited ? [node.cometExited.then((why) => ({ why, failed: true }))] : [])]);
       console.log(`zonekit: ${outcome.why}; stopping${info.cometbft ? ' CometBFT, then the app' : ''}`);

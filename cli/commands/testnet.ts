@@ -58,7 +58,7 @@ function initFilesCommand(): Command {
       print(g.output, testnet, () =>
         [
           `Successfully initialized ${validators} node directories in ${testnet.outputDir} (chain ${chainId})`,
-          ...testnet.nodes.map((n) => `  ${n.name}  ${n.validatorAddress}  rpc ${n.ip}:${n.ports.rpc}  p2p ${n.ip}:${n.ports.p2p}  rest ${n.ip}:${n.ports.api}`),
+          ...testnet.nodes.map((n) => `  ${n.name}  ${n.validatorAddress}  rpc ${n.ip}:${n.ports.rpc}  p2p ${n.ip}:${n.ports.p2p}  rest ${n.ip}:${n.ports.api}  grpc ${n.ip}:${n.ports.grpc}`),
           '',
           `start them all: npm run localnet -- --dir ${testnet.outputDir}`,
         ].join('\n'),

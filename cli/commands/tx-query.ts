@@ -1,12 +1,12 @@
 // `zonekit tx ...` and `zonekit query ...`: each module's subcommands (from its `cli`), plus
 // the generic ones: tx sign|broadcast, query tx|txs|block.
 import { toHex } from '@cosmjs/encoding';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { CliCommand, CliContext } from '../../app/cli-types.js';
 import { abciQuery, atNode, connectComet, connectStargate, DEFAULT_NODE, parseCoins, resolveAddress } from '../chain.js';
 import { actionParts, globalOptions, openKeyring, theZone, type GlobalOptions } from '../context.js';
 import { CliError, fields, print } from '../output.js';
-import { broadcastTxFile, DEFAULT_GAS, signTxFile, submitTx, type TxFlags } from '../tx.js';
+import { broadcastTxFile, DEFAULT_GAS, SIGN_MODES, signTxFile, submitTx, type SignModeName, type TxFlags } from '../tx.js';
 
 function addTxFlags(command: Command): Command {
   return command
@@ -72,7 +72,7 @@ export function txCommand(): Command {
     for (const spec of module.cli.tx) mount(group, spec, 'tx');
   }
   tx.command('sign <file>')
-    .description('sign a tx made with --generate-only (SIGN_MODE_DIRECT); prints the signed tx')
+    .description("sign a tx file in the SDK's JSON (from --generate-only, here or simd's) as its signer; prints the signed tx")
     .requiredOption('--from <key>', 'the key that signs')
     .option('--chain-id <id>', 'the chain id (required with --offline)')
     .option('-n, --node <url>', 'CometBFT RPC (for the account number and sequence)', DEFAULT_NODE)
@@ -80,7 +80,8 @@ export function txCommand(): Command {
     .option('--account-number <n>', 'with --offline: the signer account number')
     .option('--sequence <n>', 'with --offline: the signer sequence')
     .option('--output-document <file>', 'write the signed tx here instead of stdout')
-    .action(async (file: string, opts: { from: string; chainId?: string; node: string; offline?: boolean; accountNumber?: string; sequence?: string; outputDocument?: string }, command: Command) => {
+    .addOption(new Option('--sign-mode <mode>', 'direct (SIGN_MODE_DIRECT) or amino-json (SIGN_MODE_LEGACY_AMINO_JSON, as a Ledger signs)').choices(SIGN_MODES).default('direct'))
+    .action(async (file: string, opts: { from: string; chainId?: string; node: string; offline?: boolean; accountNumber?: string; sequence?: string; outputDocument?: string; signMode: SignModeName }, command: Command) => {
       const g = globalOptions(command);
       const keyring = openKeyring(g);
       const address = resolveAddress(keyring, theZone().app.bech32Prefix, opts.from);
@@ -89,6 +90,7 @@ export function txCommand(): Command {
       await signTxFile(keyring, keyName, file, {
         node: opts.node,
         offline: opts.offline ?? false,
+        signMode: opts.signMode,
         ...(opts.chainId !== undefined ? { chainId: opts.chainId } : {}),
         ...(opts.accountNumber !== undefined ? { accountNumber: opts.accountNumber } : {}),
         ...(opts.sequence !== undefined ? { sequence: opts.sequence } : {}),

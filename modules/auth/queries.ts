@@ -7,6 +7,7 @@ import {
   QueryAccountsResponse,
   QueryModuleAccountByNameRequest,
   QueryModuleAccountByNameResponse,
+  QueryModuleAccountsResponse,
   QueryParamsResponse,
 } from 'cosmjs-types/cosmos/auth/v1beta1/query';
 import type { Any } from 'cosmjs-types/google/protobuf/any';
@@ -44,6 +45,12 @@ export function authQueries(keeper: AccountKeeper): Record<string, QueryHandler>
       const account = address && keeper.getAccount(ctx, address);
       if (!account) throw grpcNotFound(`account ${name} not found`);
       return QueryModuleAccountByNameResponse.encode({ account: accountToAny(account, codec) }).finish();
+    },
+    // Every declared module account, by name; one not stored yet is made in the query's
+    // throwaway branch, as the SDK's GetModuleAccount does.
+    '/cosmos.auth.v1beta1.Query/ModuleAccounts': (ctx) => {
+      const names = Object.keys(keeper.modulePermissions).sort();
+      return QueryModuleAccountsResponse.encode({ accounts: names.map((name) => accountToAny(keeper.getModuleAccount(ctx, name), codec)) }).finish();
     },
     '/cosmos.auth.v1beta1.Query/Bech32Prefix': () => Bech32PrefixResponse.encode({ bech32Prefix: codec.prefix }).finish(),
   };

@@ -1,8 +1,21 @@
 // x/auth's gRPC-gateway paths: an account (404 when it does not exist, which Keplr reads as
-// "a new account") and the params.
-import { QueryAccountRequest, QueryAccountResponse, QueryParamsRequest, QueryParamsResponse } from 'cosmjs-types/cosmos/auth/v1beta1/query';
+// "a new account"), every account, the module accounts, the params and the bech32 prefix.
+import {
+  Bech32PrefixRequest,
+  Bech32PrefixResponse,
+  QueryAccountRequest,
+  QueryAccountResponse,
+  QueryAccountsRequest,
+  QueryAccountsResponse,
+  QueryModuleAccountByNameRequest,
+  QueryModuleAccountByNameResponse,
+  QueryModuleAccountsRequest,
+  QueryModuleAccountsResponse,
+  QueryParamsRequest,
+  QueryParamsResponse,
+} from 'cosmjs-types/cosmos/auth/v1beta1/query';
 import { z } from 'zod';
-import { addressParam, type RestRoutes } from '../../app/rest/index.js';
+import { addressParam, pageRequest, paginationQuery, type RestRoutes } from '../../app/rest/index.js';
 
 export function authRest(routes: RestRoutes): void {
   routes.gateway('/cosmos/auth/v1beta1/accounts/:address', {
@@ -11,6 +24,32 @@ export function authRest(routes: RestRoutes): void {
     method: '/cosmos.auth.v1beta1.Query/Account',
     request: ({ params }) => QueryAccountRequest.encode({ address: params.address }).finish(),
     response: QueryAccountResponse,
+  });
+  routes.gateway('/cosmos/auth/v1beta1/accounts', {
+    summary: 'Every account, in address order, paginated',
+    query: paginationQuery,
+    method: '/cosmos.auth.v1beta1.Query/Accounts',
+    request: ({ query }) => QueryAccountsRequest.encode({ pagination: pageRequest(query) }).finish(),
+    response: QueryAccountsResponse,
+  });
+  routes.gateway('/cosmos/auth/v1beta1/module_accounts', {
+    summary: 'Every module account (fee collector, bonded pool, ...), by name',
+    method: '/cosmos.auth.v1beta1.Query/ModuleAccounts',
+    request: () => QueryModuleAccountsRequest.encode({}).finish(),
+    response: QueryModuleAccountsResponse,
+  });
+  routes.gateway('/cosmos/auth/v1beta1/module_accounts/:name', {
+    summary: "One module's account",
+    params: z.object({ name: z.string() }),
+    method: '/cosmos.auth.v1beta1.Query/ModuleAccountByName',
+    request: ({ params }) => QueryModuleAccountByNameRequest.encode({ name: params.name }).finish(),
+    response: QueryModuleAccountByNameResponse,
+  });
+  routes.gateway('/cosmos/auth/v1beta1/bech32', {
+    summary: "The chain's bech32 prefix for account addresses",
+    method: '/cosmos.auth.v1beta1.Query/Bech32Prefix',
+    request: () => Bech32PrefixRequest.encode({}).finish(),
+    response: Bech32PrefixResponse,
   });
   routes.gateway('/cosmos/auth/v1beta1/params', {
     summary: 'The auth params (memo and signature limits, signature gas costs)',

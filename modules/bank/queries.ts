@@ -5,6 +5,8 @@ import {
   QueryAllBalancesResponse,
   QueryBalanceRequest,
   QueryBalanceResponse,
+  QueryDenomMetadataByQueryStringRequest,
+  QueryDenomMetadataByQueryStringResponse,
   QueryDenomMetadataRequest,
   QueryDenomMetadataResponse,
   QueryDenomsMetadataRequest,
@@ -56,6 +58,12 @@ export function bankQueries(keeper: BankViewKeeper): Record<string, QueryHandler
     checkDenom(denom);
     return { denom, amount: keeper.getBalance(ctx, addr, denom).toString() };
   };
+  const metadataOf = (ctx: Context, denom: string): Metadata => {
+    checkDenom(denom);
+    const metadata = keeper.getDenomMetadata(ctx, denom);
+    if (metadata === undefined) throw grpcNotFound(`client metadata for denom ${denom}`);
+    return metadata;
+  };
 
   return {
     '/cosmos.bank.v1beta1.Query/Balance': (ctx, data) => {
@@ -89,13 +97,11 @@ export function bankQueries(keeper: BankViewKeeper): Record<string, QueryHandler
       return QuerySupplyOfResponse.encode({ amount: { denom, amount: keeper.getSupply(ctx, denom).toString() } }).finish();
     },
     '/cosmos.bank.v1beta1.Query/Params': (ctx) => QueryParamsResponse.encode({ params: keeper.params(ctx) }).finish(),
-    '/cosmos.bank.v1beta1.Query/DenomMetadata': (ctx, data) => {
-      const { denom } = QueryDenomMetadataRequest.decode(data);
-      checkDenom(denom);
-      const metadata = keeper.getDenomMetadata(ctx, denom);
-      if (metadata === undefined) throw grpcNotFound(`client metadata for denom ${denom}`);
-      return QueryDenomMetadataResponse.encode({ metadata }).finish();
-    },
+    '/cosmos.bank.v1beta1.Query/DenomMetadata': (ctx, data) =>
+      QueryDenomMetadataResponse.encode({ metadata: metadataOf(ctx, QueryDenomMetadataRequest.decode(data).denom) }).finish(),
+    // The same, for clients that cannot put a denom with slashes in a path.
+    '/cosmos.bank.v1beta1.Query/DenomMetadataByQueryString': (ctx, data) =>
+      QueryDenomMetadataByQueryStringResponse.encode({ metadata: metadataOf(ctx, QueryDenomMetadataByQueryStringRequest.decode(data).denom) }).finish(),
     '/cosmos.bank.v1beta1.Query/DenomsMetadata': (ctx, data) => {
       const { pagination } = QueryDenomsMetadataRequest.decode(data);
       const metadatas: Metadata[] = [];

@@ -1,14 +1,23 @@
-// x/bank's gRPC-gateway paths: balances (paginated), supply, params and denom metadata.
+// x/bank's gRPC-gateway paths: balances and spendable balances (paginated), supply, params and
+// denom metadata.
 import { MsgMultiSend, MsgMultiSendResponse, MsgSend, MsgSendResponse } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
 import {
   QueryAllBalancesRequest,
   QueryAllBalancesResponse,
   QueryBalanceRequest,
   QueryBalanceResponse,
+  QueryDenomMetadataByQueryStringRequest,
+  QueryDenomMetadataByQueryStringResponse,
+  QueryDenomMetadataRequest,
+  QueryDenomMetadataResponse,
   QueryDenomsMetadataRequest,
   QueryDenomsMetadataResponse,
   QueryParamsRequest,
   QueryParamsResponse,
+  QuerySpendableBalanceByDenomRequest,
+  QuerySpendableBalanceByDenomResponse,
+  QuerySpendableBalancesRequest,
+  QuerySpendableBalancesResponse,
   QuerySupplyOfRequest,
   QuerySupplyOfResponse,
   QueryTotalSupplyRequest,
@@ -44,6 +53,22 @@ export function bankRest(routes: RestRoutes): void {
     request: ({ params, query }) => QueryBalanceRequest.encode({ address: params.address, denom: query.denom }).finish(),
     response: QueryBalanceResponse,
   });
+  routes.gateway('/cosmos/bank/v1beta1/spendable_balances/:address', {
+    summary: "An account's balances that it may spend now (all of them: zonekit has no vesting or locks)",
+    params: account,
+    query: paginationQuery,
+    method: '/cosmos.bank.v1beta1.Query/SpendableBalances',
+    request: ({ params, query }) => QuerySpendableBalancesRequest.encode({ address: params.address, pagination: pageRequest(query) }).finish(),
+    response: QuerySpendableBalancesResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/spendable_balances/:address/by_denom', {
+    summary: "An account's spendable balance of one denom",
+    params: account,
+    query: denomQuery,
+    method: '/cosmos.bank.v1beta1.Query/SpendableBalanceByDenom',
+    request: ({ params, query }) => QuerySpendableBalanceByDenomRequest.encode({ address: params.address, denom: query.denom }).finish(),
+    response: QuerySpendableBalanceByDenomResponse,
+  });
   routes.gateway('/cosmos/bank/v1beta1/supply', {
     summary: 'The total supply of every denom',
     query: paginationQuery,
@@ -70,5 +95,20 @@ export function bankRest(routes: RestRoutes): void {
     method: '/cosmos.bank.v1beta1.Query/DenomsMetadata',
     request: ({ query }) => QueryDenomsMetadataRequest.encode({ pagination: pageRequest(query) }).finish(),
     response: QueryDenomsMetadataResponse,
+  });
+  // `{denom=**}` in the SDK: a denom may hold slashes (ibc/…, factory/…/…).
+  routes.gateway('/cosmos/bank/v1beta1/denoms_metadata/*', {
+    summary: "One denom's display metadata (the path may hold slashes: ibc/...)",
+    params: z.object({ '*': z.string() }),
+    method: '/cosmos.bank.v1beta1.Query/DenomMetadata',
+    request: ({ params }) => QueryDenomMetadataRequest.encode({ denom: params['*'] }).finish(),
+    response: QueryDenomMetadataResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/denoms_metadata_by_query_string', {
+    summary: "One denom's display metadata, the denom in the query string",
+    query: denomQuery,
+    method: '/cosmos.bank.v1beta1.Query/DenomMetadataByQueryString',
+    request: ({ query }) => QueryDenomMetadataByQueryStringRequest.encode({ denom: query.denom }).finish(),
+    response: QueryDenomMetadataByQueryStringResponse,
   });
 }

@@ -17,11 +17,10 @@ import { standardAnte } from '../../app/ante/index.js';
 import { defineApp } from '../../app/app.js';
 import { BaseApp } from '../../app/baseapp.js';
 import { defineModule } from '../../app/module.js';
-import { defaultTxJsonRegistry } from '../../app/tx/tx-json.js';
 import { MNEMONIC } from '../../app/tx/wallets.fixture.js';
 import { authModule, baseAccountJson } from '../auth/index.js';
 import { bankModule } from '../bank/index.js';
-import { genutilModule } from './index.js';
+import { genutilModule, gentxJson } from './index.js';
 
 const CHAIN_ID = 'genutil-test-1';
 const CONS_KEY = new Uint8Array(32).fill(7);
@@ -63,7 +62,7 @@ async function gentx(chainId: string, amount = '5000000'): Promise<{ json: unkno
   };
   const client = await SigningStargateClient.offline(wallet);
   const raw = await client.sign(address, [msg], { amount: [], gas: '200000' }, 'id@127.0.0.1:26656', { accountNumber: 0n, sequence: 0, chainId });
-  return { json: defaultTxJsonRegistry().txBytesToJson(TxRaw.encode(raw).finish()), address };
+  return { json: gentxJson().txBytesToJson(TxRaw.encode(raw).finish()), address };
 }
 
 describe('genutil', () => {

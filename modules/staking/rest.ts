@@ -48,7 +48,7 @@ import {
 } from 'cosmjs-types/cosmos/staking/v1beta1/query';
 import type { DelegationResponse, RedelegationResponse, Validator } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
 import { z } from 'zod';
-import { decFromProto, decToString } from '../../app/dec.js';
+import { decFromProto, decToProto, decToString, parseDec } from '../../app/dec.js';
 import { addressParam, pageRequest, paginationQuery, uint64Param, type Json, type JsonCodec, type JsonTypes, type RestRoutes, type RouteInput } from '../../app/rest/index.js';
 
 const Q = '/cosmos.staking.v1beta1.Query';
@@ -59,12 +59,20 @@ interface ProtoCodec<T> {
   toJSON(message: T): unknown;
 }
 
+interface MessageCodec<T> extends ProtoCodec<T> {
+  fromJSON(json: any): T;
+  encode(message: T): { finish(): Uint8Array };
+}
+
 /**
  * `codec` with its LegacyDec fields rewritten as decimals right after decoding: the JSON
  * writer takes strings from `toJSON`, which copies them, so this also reaches messages
- * inside an Any (a MsgCreateValidator in a tx).
+ * inside an Any (a MsgCreateValidator in a tx). A message codec also reads that JSON back:
+ * `unfix` turns the decimals into protobuf's scaled integers again (tx files, gentxs).
  */
-function withDecimals<T>(codec: ProtoCodec<T>, fix: (message: T) => void): JsonCodec {
+function withDecimals<T>(codec: ProtoCodec<T>, fix: (message: T) => void): JsonCodec;
+function withDecimals<T>(codec: MessageCodec<T>, fix: (message: T) => void, unfix: (message: T) => void): JsonCodec;
+function withDecimals<T>(codec: ProtoCodec<T> & Partial<MessageCodec<T>>, fix: (message: T) => void, unfix?: (message: T) => void): JsonCodec {
   return {
     decode(bytes) {
       const message = codec.decode(bytes);
@@ -72,10 +80,21 @@ function withDecimals<T>(codec: ProtoCodec<T>, fix: (message: T) => void): JsonC
       return message;
     },
     toJSON: (message: T) => codec.toJSON(message),
+    ...(unfix && codec.fromJSON && codec.encode
+      ? {
+          fromJSON(json: unknown) {
+            const message = codec.fromJSON!(json);
+            unfix(message);
+            return message;
+          },
+          encode: (message: T) => codec.encode!(message),
+        }
+      : {}),
   };
 }
 
 const dec = (proto: string): string => decToString(decFromProto(proto));
+const undec = (decimal: string): string => decToProto(parseDec(decimal));
 
 function validatorDecimals(v: Validator): void {
   v.delegatorShares = dec(v.delegatorShares);
@@ -145,20 +164,34 @@ export function registerStakingTypes(types: JsonTypes): void {
   types
     .register(
       MsgCreateValidator.typeUrl,
-      withDecimals(MsgCreateValidator, ({ commission }) => {
-        commission.rate = dec(commission.rate);
-        commission.maxRate = dec(commission.maxRate);
-        commission.maxChangeRate = dec(commission.maxChangeRate);
-      }),
+      withDecimals(
+        MsgCreateValidator,
+        ({ commission }) => {
+          commission.rate = dec(commission.rate);
+          commission.maxRate = dec(commission.maxRate);
+          commission.maxChangeRate = dec(commission.maxChangeRate);
+        },
+        ({ commission }) => {
+          commission.rate = undec(commission.rate);
+          commission.maxRate = undec(commission.maxRate);
+          commission.maxChangeRate = undec(commission.maxChangeRate);
+        },
+      ),
     )
     .register(
       MsgEditValidator.typeUrl,
       // Both are nullable in the SDK: unset means "no change" and is written as null.
-      withDecimals(MsgEditValidator, (msg) => {
-        const nullable = msg as unknown as { commissionRate: string | null; minSelfDelegation: string | null };
-        nullable.commissionRate = msg.commissionRate === '' ? null : dec(msg.commissionRate);
-        if (msg.minSelfDelegation === '') nullable.minSelfDelegation = null;
-      }),
+      withDecimals(
+        MsgEditValidator,
+        (msg) => {
+          const nullable = msg as unknown as { commissionRate: string | null; minSelfDelegation: string | null };
+          nullable.commissionRate = msg.commissionRate === '' ? null : dec(msg.commissionRate);
+          if (msg.minSelfDelegation === '') nullable.minSelfDelegation = null;
+        },
+        (msg) => {
+          if (msg.commissionRate !== '') msg.commissionRate = undec(msg.commissionRate);
+        },
+      ),
     )
     .register(MsgDelegate.typeUrl, MsgDelegate)
     .register(MsgUndelegate.typeUrl, MsgUndelegate)

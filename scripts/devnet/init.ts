@@ -123,6 +123,8 @@ export interface DevnetPorts {
   abci: number;
   /** The app's REST API. */
   api: number;
+  /** The app's gRPC server. */
+  grpc: number;
 }
 
 /** Points the home at this run's ports; done on every start, so port flags also apply to a resumed chain. */

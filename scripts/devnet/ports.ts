@@ -20,6 +20,7 @@ export async function assertPortsFree(ports: DevnetPorts, hint: string): Promise
     [ports.p2p, 'CometBFT P2P', '--p2p-port'],
     [ports.abci, 'ABCI (the app)', '--abci-port'],
     [ports.api, 'REST API', '--api-port'],
+    [ports.grpc, 'gRPC', '--grpc-port'],
   ];
   const busy: string[] = [];
   for (const [port, what, flag] of named) {

@@ -20,6 +20,7 @@ export async function assertLocalnetPortsFree(nodes: readonly TestnetNode[], hin
       [node.ports.p2p, 'CometBFT P2P', node.ip],
       [node.ports.abci, 'ABCI (the app)', '127.0.0.1'],
       [node.ports.api, 'REST API', node.ip],
+      [node.ports.grpc, 'gRPC', node.ip],
     ];
     for (const [port, what, host] of named) {
       if (!(await isFree(port, host))) busy.push(`  ${node.name}: port ${port} (${what}) is already in use`);

@@ -50,6 +50,8 @@ export interface LocalnetNode {
   /** http://ip:port of CometBFT's RPC and of the REST API. */
   rpcUrl: string;
   restUrl: string;
+  /** ip:port of the gRPC server. */
+  grpcAddress: string;
   abciAddress: string;
   p2pAddress: string;
   /** The validator's key (test keyring in `home`), account and operator address. */
@@ -107,6 +109,7 @@ class Network implements Localnet {
       nodeId: n.nodeId,
       rpcUrl: `http://${n.ip}:${n.ports.rpc}`,
       restUrl: `http://${n.ip}:${n.ports.api}`,
+      grpcAddress: `${n.ip}:${n.ports.grpc}`,
       abciAddress: `tcp://127.0.0.1:${n.ports.abci}`,
       p2pAddress: `tcp://${n.ip}:${n.ports.p2p}`,
       keyName: n.keyName,
@@ -146,6 +149,7 @@ class Network implements Localnet {
       chainId: this.chainId,
       minGasPrices: config.minGasPrices,
       api: { address: config.api.address ?? node.restUrl.replace('http://', 'tcp://'), cometRpc: node.rpcUrl },
+      ...(config.grpc.enable ? { grpc: { address: config.grpc.address ?? node.grpcAddress, cometRpc: node.rpcUrl } } : {}),
       logFile: node.logs.app,
       group: this.group,
       detached: this.options.detached ?? false,

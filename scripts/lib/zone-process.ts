@@ -13,6 +13,8 @@ export interface ZoneAppOptions {
   minGasPrices?: string;
   /** Serve the REST API here (tcp://127.0.0.1:1317), forwarding to the CometBFT RPC at `cometRpc`. */
   api?: { address: string; cometRpc: string };
+  /** Serve gRPC here (127.0.0.1:9090), its tx and tendermint services calling the CometBFT RPC at `cometRpc`. */
+  grpc?: { address: string; cometRpc: string };
   logFile: string;
   group?: ProcessGroup;
   detached?: boolean;
@@ -42,6 +44,7 @@ export async function startZoneApp(options: ZoneAppOptions): Promise<ProcessHand
     '--chain-id', options.chainId,
     '--minimum-gas-prices', options.minGasPrices ?? '',
     ...(options.api ? ['--api-enable', '--api-address', options.api.address, '--rpc-laddr', options.api.cometRpc] : []),
+    ...(options.grpc ? ['--grpc-enable', '--grpc-address', options.grpc.address, ...(options.api ? [] : ['--rpc-laddr', options.grpc.cometRpc])] : []),
     ...(options.invCheckPeriod ? ['--inv-check-period', String(options.invCheckPeriod)] : []),
   ];
   const child = startProcess(process.execPath, args, { logFile: options.logFile, group: options.group, detached: options.detached ?? false });
