@@ -58,9 +58,11 @@ async function cometValidators(rpcUrl: string, height?: number): Promise<Map<str
   return new Map(result.validators.map((v) => [v.pub_key.value, BigInt(v.voting_power)]));
 }
 
-async function blockTime(rpcUrl: string, height: number): Promise<bigint> {
+/** A block's time in nanoseconds since the epoch (CometBFT prints up to 9 fractional digits). */
+async function blockTimeNanos(rpcUrl: string, height: number): Promise<bigint> {
   const { block } = await rpc<{ block: { header: { time: string } } }>(rpcUrl, '/block', { height: String(height) });
-  return BigInt(Math.floor(Date.parse(block.header.time) / 1000));
+  const [, whole, fraction = ''] = /^(.*?:\d\d)(?:\.(\d+))?Z$/.exec(block.header.time)!;
+  return BigInt(Date.parse(`${whole}Z`)) * 1_000_000n + BigInt(fraction.padEnd(9, '0'));
 }
 
 describe('staking, distribution and the court on a 4-validator network', { timeout: 480_000 }, () => {
@@ -136,14 +138,15 @@ describe('staking, distribution and the court on a 4-validator network', { timeo
 
   it('undelegated tokens come back in the first block at or after the completion time, not before', async () => {
     const result = ok(await client.undelegateTokens(delegator, valopers[1]!, { denom: DENOM, amount: String(10n * M) }, FEE));
-    const completion = MsgUndelegateResponse.decode(result.msgResponses[0]!.value).completionTime.seconds;
+    const { seconds, nanos } = MsgUndelegateResponse.decode(result.msgResponses[0]!.value).completionTime;
+    const completion = seconds * 1_000_000_000n + BigInt(nanos);
     const before = await balance(delegator, result.height);
     await waitForPower(1, 110n, 'validator 1 at power 110');
     // Find the first block whose time reaches the completion time.
     const matured = await waitFor(
       async () => {
         const latest = await net.height(0);
-        for (let h = result.height + 1; h <= latest; h++) if ((await blockTime(rpcUrl, h)) >= completion) return h;
+        for (let h = result.height + 1; h <= latest; h++) if ((await blockTimeNanos(rpcUrl, h)) >= completion) return h;
         return undefined;
       },
       { what: 'a block at the completion time', timeoutMs: 60_000, intervalMs: 500 },
