@@ -109,7 +109,10 @@ describe('staking, distribution and the court on a 4-validator network', { timeo
     keys = net.nodes.map((n) => consKey(n.home));
     valopers = net.nodes.map((n) => n.validatorAddress);
     client = await SigningStargateClient.connectWithSigner(rpcUrl, wallet, { registry });
-    stakeSupplyAtStart = await stakeSupply();
+    // CometBFT reports a block as soon as it is committed; the app may take a moment more
+    // to answer queries at it.
+    await waitFor(async () => (await net.height(0)) >= 2 || undefined, { what: 'height 2', timeoutMs: 60_000 });
+    stakeSupplyAtStart = await waitFor(() => stakeSupply().catch(() => undefined), { what: 'the first committed state', timeoutMs: 30_000, intervalMs: 200 });
   });
 
   after(async () => {
