@@ -4,7 +4,6 @@
 // independently, the REST paths agreeing, and the zone checking its invariants every block.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +29,8 @@ import {
 } from '../modules/amm/index.js';
 import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
 import { freePorts, ProcessGroup } from './helpers/processes.js';
-import { initCometHome, projectRoot, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
+import { initCometHome, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
+import { zonekitOk as cli } from './helpers/zonekit-cli.js';
 
 const MNEMONICS = {
   alice: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
@@ -40,25 +40,6 @@ const CHAIN_ID = 'zonekit-amm-1';
 const FEE: StdFee = { amount: [{ denom: 'uatom', amount: '5000' }], gas: '400000' };
 const CREATION_FEE = 1000n; // ustake, to the fee collector
 const SWAP_FEE = 3n * 10n ** 15n; // 0.003 as LegacyDec
-const ZONEKIT = join(projectRoot(), 'dist', 'cli', 'main.js');
-
-function zonekit(args: readonly string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ZONEKIT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-async function cli(args: readonly string[], input = ''): Promise<string> {
-  const run = await zonekit(args, input);
-  assert.equal(run.code, 0, `zonekit ${args.join(' ')} failed:\n${run.stderr}${run.stdout}`);
-  return run.stdout;
-}
 
 describe('the AMM on a devnet, through cosmjs and the CLI', () => {
   const processes = new ProcessGroup();

@@ -4,39 +4,16 @@
 // And `testnet init-files` plus the localnet library: four validators producing blocks.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot, rpc, setTomlValue } from './helpers/cometbft.js';
 import { startLocalnet, type Localnet } from './helpers/localnet.js';
 import { freePorts, isAlive, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './helpers/processes.js';
+import { zonekitFails as fails, zonekitOk as ok } from './helpers/zonekit-cli.js';
 
 const ZONEKIT = join(projectRoot(), 'dist', 'cli', 'main.js');
 const CHAIN_ID = 'ceremony-1';
-
-function zonekit(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ZONEKIT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function ok(args: readonly string[]): Promise<string> {
-  const run = await zonekit(args);
-  assert.equal(run.code, 0, `zonekit ${args.join(' ')} failed:\n${run.stderr}${run.stdout}`);
-  return run.stdout;
-}
-
-async function fails(args: readonly string[], pattern: RegExp): Promise<void> {
-  const run = await zonekit(args);
-  assert.notEqual(run.code, 0, `zonekit ${args.join(' ')} should fail, printed:\n${run.stdout}`);
-  assert.match(run.stderr, pattern);
-}
 
 interface Validator {
   home: string;

@@ -3,7 +3,6 @@
 // get clear errors with a non-zero exit for bad input.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,41 +11,10 @@ import { TxJsonRegistry } from '../app/tx/tx-json.js';
 import { buildZone } from '../zone/zone.js';
 import { projectRoot } from './helpers/cometbft.js';
 import { freePorts, isAlive, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './helpers/processes.js';
+import { runZonekit as zonekit, zonekitFails as fails, zonekitOk as ok } from './helpers/zonekit-cli.js';
 
 const ZONEKIT = join(projectRoot(), 'dist', 'cli', 'main.js');
 const CHAIN_ID = 'cli-test-1';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `zonekit args`, with `input` on stdin. */
-function zonekit(args: readonly string[], input = ''): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ZONEKIT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-async function ok(args: readonly string[], input = ''): Promise<string> {
-  const run = await zonekit(args, input);
-  assert.equal(run.code, 0, `zonekit ${args.join(' ')} failed:\n${run.stderr}${run.stdout}`);
-  return run.stdout;
-}
-
-async function fails(args: readonly string[], pattern: RegExp, input = ''): Promise<string> {
-  const run = await zonekit(args, input);
-  assert.notEqual(run.code, 0, `zonekit ${args.join(' ')} should fail, printed:\n${run.stdout}`);
-  assert.match(run.stderr, pattern);
-  return run.stderr;
-}
 
 describe('the zonekit CLI against a real chain', () => {
   const home = mkdtempSync(join(tmpdir(), 'zonekit-cli-'));

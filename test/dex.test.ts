@@ -5,7 +5,6 @@
 // the same book, and the zone checks its invariants every block.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +13,9 @@ import { defaultRegistryTypes, SigningStargateClient, StargateClient, type Deliv
 import { parseDec } from '../app/dec.js';
 import { dexRegistryTypes, MsgPlaceLimitOrder, MsgPlaceLimitOrderResponse, MsgSwapExactIn, MsgSwapExactInResponse, Side, TimeInForce } from '../modules/dex/index.js';
 import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
-import { initCometHome, projectRoot, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
+import { initCometHome, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
 import { freePorts, ProcessGroup } from './helpers/processes.js';
+import { runZonekit as zonekit, zonekitOk as cli } from './helpers/zonekit-cli.js';
 
 const MNEMONICS = {
   alice: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
@@ -25,28 +25,9 @@ const CHAIN_ID = 'zonekit-dex-1';
 const TX_FEE = 5000n; // uatom, every tx here
 const FEE: StdFee = { amount: [{ denom: 'uatom', amount: TX_FEE.toString() }], gas: '400000' };
 const CREATION_FEE = 1_000_000n; // uatom
-const ZONEKIT = join(projectRoot(), 'dist', 'cli', 'main.js');
 const dec = (text: string) => parseDec(text).toString();
 /** The dex fee: 0.2% of what a side receives, rounded up. */
 const fee = (received: bigint) => (received * 2n + 999n) / 1000n;
-
-function zonekit(args: readonly string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ZONEKIT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-async function cli(args: readonly string[], input = ''): Promise<string> {
-  const run = await zonekit(args, input);
-  assert.equal(run.code, 0, `zonekit ${args.join(' ')} failed:\n${run.stderr}${run.stdout}`);
-  return run.stdout;
-}
 
 describe('the orderbook on a devnet, through the CLI and cosmjs', () => {
   const processes = new ProcessGroup();

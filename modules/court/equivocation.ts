@@ -16,7 +16,8 @@ import { ErrEvidenceExists, ErrInvalidEvidence } from './errors.js';
 import type { CourtValidator } from './expects.js';
 import type { CourtKeeper } from './keeper.js';
 import { newSigningInfo } from './liveness.js';
-import { DOUBLE_SIGN_JAIL_END, compareTime, timeSince } from './time.js';
+import { compareTime, timeSince } from '../../app/time.js';
+import { DOUBLE_SIGN_JAIL_END } from './time.js';
 import { carryOut } from './verdict.js';
 
 /** Gas for one ed25519 signature check: the SDK's default sig_verify_cost_ed25519. */

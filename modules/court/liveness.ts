@@ -10,7 +10,8 @@ import { EvidenceSource, InfractionKind, Verdict, type Trial } from './codec.js'
 import type { CourtKeeper } from './keeper.js';
 import { concat, uint64Bytes } from './keys.js';
 import { minSignedBlocks, type CourtParams } from './params.js';
-import { EPOCH, addDuration } from './time.js';
+import { addDuration } from '../../app/time.js';
+import { EPOCH } from './time.js';
 import { carryOut } from './verdict.js';
 
 /** A fresh signing info: what the staking hook writes when a validator is first bonded. */

@@ -5,7 +5,7 @@
 import type { Duration } from 'cosmjs-types/google/protobuf/duration';
 import type { Params as SlashingParams } from 'cosmjs-types/cosmos/slashing/v1beta1/slashing';
 import { DEC_ONE, decFromProto, decToProto, decToString, parseDec, type Dec } from '../../app/dec.js';
-import { durationToString, parseDuration } from './time.js';
+import { durationToString, parseDuration } from '../../app/time.js';
 
 export interface CourtParams {
   signedBlocksWindow: bigint;

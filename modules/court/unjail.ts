@@ -11,7 +11,7 @@ import {
   ErrValidatorNotJailed,
 } from './errors.js';
 import type { CourtKeeper } from './keeper.js';
-import { compareTime } from './time.js';
+import { compareTime } from '../../app/time.js';
 
 export function unjail(keeper: CourtKeeper, ctx: Context, operator: string): void {
   const validator = keeper.staking.validatorByOperator(ctx, operator);

@@ -24,7 +24,8 @@ import {
   ErrValidatorJailed,
 } from './errors.js';
 import type { StakingKeeper } from './keeper.js';
-import { addSeconds, compareTime, formatTime } from './time.js';
+import { addSeconds, compareTime } from '../../app/time.js';
+import { formatTime } from './time.js';
 import { removeValidator } from './validator-set.js';
 import { sharesFromTokens, sharesFromTokensRoundUp, tokensFromShares, type ValidatorState, type ValidatorStatus } from './validator.js';
 

@@ -43,7 +43,7 @@ import {
   ErrValidatorPubKeyTypeNotSupported,
 } from './errors.js';
 import type { StakingKeeper } from './keeper.js';
-import { addSeconds, compareTime } from './time.js';
+import { addSeconds, compareTime } from '../../app/time.js';
 import { consAddressOf, ED25519_PUBKEY_TYPE_URL, type ValidatorState } from './validator.js';
 
 const DO_NOT_MODIFY = '[do-not-modify]';

@@ -8,7 +8,7 @@ import { ErrInvalidRequest } from '../../app/errors.js';
 import { unbond } from './delegation.js';
 import { ErrNoValidatorFound } from './errors.js';
 import type { StakingKeeper } from './keeper.js';
-import { compareTime } from './time.js';
+import { compareTime } from '../../app/time.js';
 import type { ValidatorState } from './validator.js';
 
 export interface SlashOutcome {

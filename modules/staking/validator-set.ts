@@ -5,7 +5,8 @@
 import type { ValidatorUpdate } from 'cosmjs-types/tendermint/abci/types';
 import type { Context } from '../../app/context.js';
 import type { StakingKeeper } from './keeper.js';
-import { addSeconds, compareTime, formatTime } from './time.js';
+import { addSeconds, compareTime } from '../../app/time.js';
+import { formatTime } from './time.js';
 import { consensusPower, type ValidatorState } from './validator.js';
 
 function update(v: ValidatorState, power: bigint): ValidatorUpdate {
@@ -15,12 +16,16 @@ function update(v: ValidatorState, power: bigint): ValidatorUpdate {
 export function applyAndReturnValidatorSetUpdates(k: StakingKeeper, ctx: Context): ValidatorUpdate[] {
   const params = k.params(ctx);
   const last = k.store.lastValidatorPowers(ctx);
-  const candidates = [...k.store.validatorsByPower(ctx)];
+  // Only the first max_validators of the power index can be in the set: read no further.
+  const candidates: string[] = [];
+  for (const operator of k.store.validatorsByPower(ctx)) {
+    if (candidates.length >= params.maxValidators) break;
+    candidates.push(operator);
+  }
   const updates: ValidatorUpdate[] = [];
   const active = new Set<string>();
   let totalPower = 0n;
   for (const operator of candidates) {
-    if (active.size >= params.maxValidators) break;
     let v = k.store.getValidator(ctx, operator)!;
     const power = consensusPower(v.tokens, k.powerReduction);
     // The index is sorted by power: the rest have none either.
