@@ -41,6 +41,8 @@ export interface CliCommand {
 }
 
 export interface ModuleCli {
+  /** The command group (`zonekit tx <name> ...`); default the module's name. ICS-20 is `ibc-transfer`, as in simd. */
+  name?: string;
   tx?: readonly CliCommand[];
   query?: readonly CliCommand[];
 }

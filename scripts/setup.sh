@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Everything a fresh clone needs before it can build, test or run a zone: the npm packages
-# (when node_modules is missing or older than the lockfile) and the pinned CometBFT.
-# Idempotent and quiet when there is nothing to do.
+# (when node_modules is missing or older than the lockfile) and the pinned CometBFT; with
+# --ibc-peers also the IBC counterparties (ibc-go's simd and the Go relayer, built once per
+# machine), which the tests, `npm run ibc:devnet` and `npm run bench:ibc` need and `npm start`
+# does not. Idempotent and quiet when there is nothing to do.
 set -euo pipefail
+
+IBC_PEERS=0
+for arg in "$@"; do
+  case "$arg" in
+    --ibc-peers) IBC_PEERS=1 ;;
+    *) echo "usage: scripts/setup.sh [--ibc-peers]" >&2; exit 2 ;;
+  esac
+done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
@@ -19,3 +29,4 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
 fi
 
 bash scripts/install-cometbft.sh
+if [[ $IBC_PEERS == 1 ]]; then bash scripts/install-ibc-peers.sh; fi

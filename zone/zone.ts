@@ -18,6 +18,9 @@ import { courtModule, type CourtModule } from '../modules/court/index.js';
 import { distributionModule, MODULE_ACCOUNT as DISTRIBUTION_ACCOUNT, type DistributionModule } from '../modules/distribution/index.js';
 import { ammModule, MODULE_ACCOUNT as AMM_ACCOUNT, type AmmModule } from '../modules/amm/index.js';
 import { dexModule, ESCROW_ACCOUNT as DEX_ACCOUNT, type DexModule } from '../modules/dex/index.js';
+import { ibcModule, type IbcModule } from '../ibc/index.js';
+import { tendermintLightClient } from '../ibc/light-clients/07-tendermint/index.js';
+import { transferModule, MODULE_ACCOUNT as TRANSFER_ACCOUNT, PORT_ID as TRANSFER_PORT, type TransferModule } from '../ibc/apps/transfer/index.js';
 
 export const ZONE_NAME = 'zonekit';
 export const ZONE_VERSION = '0.1.0';
@@ -36,12 +39,14 @@ export interface Zone {
   court: CourtModule;
   amm: AmmModule;
   dex: DexModule;
+  ibc: IbcModule;
+  transfer: TransferModule;
   counter: CounterModule;
 }
 
 export function buildZone(options: ZoneOptions = {}): Zone {
   const bech32Prefix = options.bech32Prefix ?? 'cosmos';
-  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'], [DEX_ACCOUNT]: [] } });
+  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'], [DEX_ACCOUNT]: [], [TRANSFER_ACCOUNT]: ['minter', 'burner'] } });
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
   const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix });
   const distribution = distributionModule({ staking: staking.keeper, bank: bank.keeper, accounts: auth.keeper, bech32Prefix });
@@ -50,6 +55,15 @@ export function buildZone(options: ZoneOptions = {}): Zone {
   staking.keeper.addHooks(court.hooks);
   const amm = ammModule({ bank: bank.keeper, accounts: auth.keeper });
   const dex = dexModule({ bank: bank.keeper, accounts: auth.keeper, liquidity: amm.keeper, venues: [amm.market] });
+  const ibc = ibcModule({
+    self: {
+      historicalInfo: (ctx, height) => staking.keeper.historicalInfo(ctx, height),
+      unbondingTimeSeconds: (ctx) => staking.keeper.params(ctx).unbondingTime,
+    },
+    lightClients: [tendermintLightClient],
+  });
+  const transfer = transferModule({ bank: bank.keeper, accounts: auth.keeper, channels: ibc.appChannels });
+  ibc.router.bind(TRANSFER_PORT, transfer.ibcModule);
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });
   // Last: its gentxs run through every other module's genesis state and staking hooks.
   const genutil = genutilModule({ staking: staking.keeper });
@@ -60,10 +74,10 @@ export function buildZone(options: ZoneOptions = {}): Zone {
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
     // The SDK's BeginBlock order: fees are paid to the last commit's validators, then the
     // court judges that commit and any evidence, then staking records the set.
-    modules: [auth, bank, distribution, court, staking, amm, dex, counter, genutil],
-    ante: standardAnte({ accounts: auth.keeper, bank: bank.keeper }),
+    modules: [auth, bank, distribution, court, staking, ibc, transfer, amm, dex, counter, genutil],
+    ante: [...standardAnte({ accounts: auth.keeper, bank: bank.keeper }), ibc.anteDecorator],
   });
-  return { app, auth, bank, staking, distribution, court, amm, dex, counter };
+  return { app, auth, bank, staking, distribution, court, amm, dex, ibc, transfer, counter };
 }
 
 export interface GenesisAccount {

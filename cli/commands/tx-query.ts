@@ -68,7 +68,8 @@ export function txCommand(): Command {
   const tx = new Command('tx').description('sign and broadcast transactions');
   for (const module of theZone().app.modules) {
     if (!module.cli?.tx) continue;
-    const group = tx.command(module.name).description(`${module.name} transactions`);
+    const name = module.cli.name ?? module.name;
+    const group = tx.command(name).description(`${name} transactions`);
     for (const spec of module.cli.tx) mount(group, spec, 'tx');
   }
   tx.command('sign <file>')
@@ -114,7 +115,8 @@ export function queryCommand(): Command {
   const query = new Command('query').alias('q').description('query the chain');
   for (const module of theZone().app.modules) {
     if (!module.cli?.query) continue;
-    const group = query.command(module.name).description(`${module.name} queries`);
+    const name = module.cli.name ?? module.name;
+    const group = query.command(name).description(`${name} queries`);
     for (const spec of module.cli.query) mount(group, spec, 'query');
   }
   query

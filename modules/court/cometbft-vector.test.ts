@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MsgSubmitEvidence } from 'cosmjs-types/cosmos/evidence/v1beta1/tx';
 import { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
-import { voteSignBytes } from './canonical.js';
+import { voteSignBytes } from '../../app/cometbft/canonical.js';
 import { DUPLICATE_VOTE_EVIDENCE_TYPE_URL, duplicateVoteHash } from './duplicate-vote.js';
 import { blockContext, testCourt } from './fake-staking.js';
 

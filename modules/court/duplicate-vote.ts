@@ -6,7 +6,7 @@ import { toHex } from '@cosmjs/encoding';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
 import { SignedMsgType, type BlockID, type Vote } from 'cosmjs-types/tendermint/types/types';
-import { blockIdKey, compareBytes, isNilBlockId, voteSignBytes } from './canonical.js';
+import { blockIdKey, compareBytes, isNilBlockId, voteSignBytes } from '../../app/cometbft/canonical.js';
 import { ErrInvalidEvidence } from './errors.js';
 
 export const DUPLICATE_VOTE_EVIDENCE_TYPE_URL = '/tendermint.types.DuplicateVoteEvidence';

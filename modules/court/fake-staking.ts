@@ -14,7 +14,7 @@ import { mulIntTrunc, type Dec } from '../../app/dec.js';
 import { EventManager } from '../../app/events.js';
 import { memoryStore } from '../../app/testing.js';
 import { GasMeter, type MultiStore } from '../../app/store/index.js';
-import { blockIdKey, compareBytes, voteSignBytes } from './canonical.js';
+import { blockIdKey, compareBytes, voteSignBytes } from '../../app/cometbft/canonical.js';
 import { consAddressOf } from './duplicate-vote.js';
 import type { CourtStakingKeeper, CourtValidator, SlashOutcome } from './expects.js';
 import { STORE_KEY } from './keys.js';

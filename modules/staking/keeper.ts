@@ -5,7 +5,8 @@ import type { ValidatorUpdate } from 'cosmjs-types/tendermint/abci/types';
 import { bech32Codec, type AddressCodec } from '../../app/address-codec.js';
 import type { Context } from '../../app/context.js';
 import type { Dec } from '../../app/dec.js';
-import { historicalValidatorSet } from './historical.js';
+import { getHistoricalInfo, historicalValidatorSet } from './historical.js';
+import type { HistoricalInfo } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
 import { combineHooks, type StakingHooks } from './hooks.js';
 import { BONDED_POOL, NOT_BONDED_POOL } from './keys.js';
 import type { StakingAccountKeeper, StakingBankKeeper } from './expects.js';
@@ -126,6 +127,11 @@ export class StakingKeeper {
    */
   validatorSetAt(ctx: Context, height: bigint): readonly { consPubKey: Uint8Array; power: bigint }[] | undefined {
     return historicalValidatorSet(this, ctx, height - 1n);
+  }
+
+  /** This chain's header and bonded set at `height` (IBC builds its self consensus state from it). */
+  historicalInfo(ctx: Context, height: bigint): HistoricalInfo | undefined {
+    return getHistoricalInfo(this, ctx, height);
   }
 
   totalBondedTokens(ctx: Context): bigint {

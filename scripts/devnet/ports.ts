@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import type { DevnetPorts } from './init.js';
 import { isAlive } from '../lib/processes.js';
 
-function isFree(port: number, host: string): Promise<boolean> {
+/** Whether `port` on `host` can be bound now. */
+export function isFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));

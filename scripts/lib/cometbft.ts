@@ -24,16 +24,22 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** Path to cometbft: the project's `.bin/cometbft`, else one on PATH; throws with the fix if neither. */
-export function cometbftBinary(): string {
-  const local = join(projectRoot(), '.bin', 'cometbft');
+/**
+ * Path to a pinned peer binary: the project's `.bin/<name>`, else one on PATH; throws saying
+ * how to install it (`install`, e.g. "Run scripts/install-cometbft.sh ...") if neither.
+ */
+export function projectBinary(name: string, install: string): string {
+  const local = join(projectRoot(), '.bin', name);
   if (isExecutable(local)) return local;
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir !== '' && isExecutable(join(dir, 'cometbft'))) return join(dir, 'cometbft');
+    if (dir !== '' && isExecutable(join(dir, name))) return join(dir, name);
   }
-  throw new Error(
-    `cometbft not found (looked in ${local} and on PATH). Run scripts/install-cometbft.sh to install the pinned CometBFT v0.38.`,
-  );
+  throw new Error(`${name} not found (looked in ${local} and on PATH). ${install}`);
+}
+
+/** Path to cometbft: the project's `.bin/cometbft`, else one on PATH; throws with the fix if neither. */
+export function cometbftBinary(): string {
+  return projectBinary('cometbft', 'Run scripts/install-cometbft.sh to install the pinned CometBFT v0.38.');
 }
 
 export type TomlValue = string | number | boolean | readonly string[];

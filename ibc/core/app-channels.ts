@@ -1,0 +1,27 @@
+// What IBC applications (transfer, interchain accounts, ...) may do with channels: read
+// them, send packets on them and acknowledge packets they received later. Nothing else of
+// core is theirs to touch.
+import type { Channel, Packet } from 'cosmjs-types/ibc/core/channel/v1/channel';
+import type { Height } from 'cosmjs-types/ibc/core/client/v1/client';
+import type { Context } from '../../app/context.js';
+import type { ChannelKeeper } from './04-channel/keeper.js';
+import { sendPacket, writeAcknowledgement } from './04-channel/packets.js';
+
+export interface AppChannelKeeper {
+  getChannel(ctx: Context, portId: string, channelId: string): Channel | undefined;
+  getNextSequenceSend(ctx: Context, portId: string, channelId: string): bigint | undefined;
+  /** Commits a packet on an OPEN channel whose timeout has not passed on the counterparty; returns its sequence. */
+  sendPacket(ctx: Context, sourcePort: string, sourceChannel: string, timeoutHeight: Height, timeoutTimestamp: bigint, data: Uint8Array): bigint;
+  /** An asynchronous acknowledgement of a packet the app received earlier. */
+  writeAcknowledgement(ctx: Context, packet: Packet, acknowledgement: Uint8Array): void;
+}
+
+export function appChannelKeeper(channels: ChannelKeeper): AppChannelKeeper {
+  return {
+    getChannel: (ctx, portId, channelId) => channels.getChannel(ctx, portId, channelId),
+    getNextSequenceSend: (ctx, portId, channelId) => channels.getNextSequenceSend(ctx, portId, channelId),
+    sendPacket: (ctx, sourcePort, sourceChannel, timeoutHeight, timeoutTimestamp, data) =>
+      sendPacket(channels, ctx, sourcePort, sourceChannel, timeoutHeight, timeoutTimestamp, data),
+    writeAcknowledgement: (ctx, packet, acknowledgement) => writeAcknowledgement(channels, ctx, packet, acknowledgement),
+  };
+}
