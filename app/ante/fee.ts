@@ -7,8 +7,12 @@ import type { AnteAccountKeeper, AnteBankKeeper, AnteDecorator } from './types.j
 export const FEE_COLLECTOR_NAME = 'fee_collector';
 
 export function feeCoins(tx: DecodedTx): Coins {
+  const amount = tx.authInfo.fee?.amount ?? [];
+  // A fee of only zero coins (`0uatom`, what relayers put in the tx they simulate) is no
+  // fee: the SDK's IsZero skips deduction and its validation.
+  if (amount.length > 0 && amount.every((c) => /^0+$/.test(c.amount))) return [];
   try {
-    return coinsFromProto(tx.authInfo.fee?.amount ?? []);
+    return coinsFromProto(amount);
   } catch (err) {
     throw ErrInsufficientFee.wrap(`invalid fee amount: ${err instanceof CodedError ? err.message : String(err)}`);
   }

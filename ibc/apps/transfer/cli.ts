@@ -95,6 +95,7 @@ function pageOptions(options: Readonly<Record<string, string | boolean | undefin
 const traceJson = (t: { path: string; baseDenom: string }) => ({ path: t.path, base_denom: t.baseDenom });
 
 export const transferCli: ModuleCli = {
+  name: 'ibc-transfer',
   tx: [
     {
       usage: 'transfer <src-port> <src-channel> <receiver> <amount>',
