@@ -19,7 +19,7 @@ import { BaseAccount } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
 import { QueryAccountRequest, QueryAccountResponse } from 'cosmjs-types/cosmos/auth/v1beta1/query';
 import { TestChain } from '../testing.js';
 import { parseChainId } from '../../ibc/core/02-client/height.js';
-import { SigningValidator } from './validator.js';
+import { signHeader, testValidators, validatorSetOf, type TestValidator } from '../../ibc/light-clients/07-tendermint/testing.js';
 
 export const RELAYER_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 const FEE = { amount: [{ denom: 'uatom', amount: '5000' }], gas: '2000000' };
@@ -38,14 +38,15 @@ function registry(): Registry {
 }
 
 export class IbcTestChain {
-  readonly validator: SigningValidator;
+  /** The one validator that signs this chain's headers. */
+  readonly validators: readonly TestValidator[];
   /** App hash after each committed height. */
   private readonly appHashes = new Map<bigint, Uint8Array>();
   relayer = '';
   private client!: SigningStargateClient;
 
   private constructor(readonly chain: TestChain, seed: number) {
-    this.validator = new SigningValidator(seed);
+    this.validators = testValidators(1, `zonekit-ibc-testing-${seed}`);
   }
 
   static async start(chainId: string, seed: number, accounts: ReadonlyArray<{ address: string; coins: Array<{ denom: string; amount: string }> }> = []): Promise<IbcTestChain> {
@@ -101,8 +102,8 @@ export class IbcTestChain {
    */
   header(trustedHeight: Height | undefined): TmHeader {
     const h = this.height + 1n;
-    const signedHeader = this.validator.signHeader(this.chainId, h, this.timeOf(h), this.appHashes.get(this.height)!);
-    const valset = this.validator.validatorSet();
+    const signedHeader = signHeader(this.validators, { chainId: this.chainId, height: h, time: this.timeOf(h), appHash: this.appHashes.get(this.height)! });
+    const valset = validatorSetOf(this.validators);
     return TmHeader.fromPartial({
       signedHeader,
       validatorSet: valset,

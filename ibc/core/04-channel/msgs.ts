@@ -25,6 +25,7 @@ import {
 } from 'cosmjs-types/ibc/core/channel/v1/tx';
 import { Order, State, stateToJSON, type Channel } from 'cosmjs-types/ibc/core/channel/v1/channel';
 import type { MsgHandler, MsgResponse } from '../../../app/module.js';
+import type { Context } from '../../../app/context.js';
 import { ErrInvalidProof } from '../23-commitment/errors.js';
 import { validateChannelId, validateConnectionId, validatePortId } from '../24-host/identifiers.js';
 import type { PortRouter } from '../05-port/router.js';
@@ -91,6 +92,22 @@ function requireProof(proof: Uint8Array, what: string): void {
 }
 
 const isNoOp = (err: unknown) => err instanceof CodedError && err.is(ErrNoOpMsg);
+
+/**
+ * Runs core's verification of a packet message in its own branch and keeps it on success.
+ * Returns false for a redundant relay (ErrNoOpMsg): the tx succeeds and changes nothing.
+ */
+function verifyInBranch(ctx: Context, failure: string, verify: (ctx: Context) => void): boolean {
+  const branch = branchContext(ctx);
+  try {
+    verify(branch.ctx);
+  } catch (err) {
+    if (isNoOp(err)) return false;
+    throw wrapError(err, failure);
+  }
+  branch.write();
+  return true;
+}
 
 const result = (typeUrl: string, value: Uint8Array): MsgResponse => ({ typeUrl, value });
 
@@ -215,15 +232,8 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
     handle(ctx, msg) {
       const packet = msg.packet;
       const app = withContext('could not retrieve module from port-id', () => router.route(packet.destinationPort));
-      const verified = branchContext(ctx);
-      try {
-        recvPacket(keeper, verified.ctx, packet, msg.proofCommitment, msg.proofHeight);
-      } catch (err) {
-        // Another relayer got there first: the tx succeeds and changes nothing.
-        if (isNoOp(err)) return recvResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
-        throw wrapError(err, 'receive packet verification failed');
-      }
-      verified.write();
+      // Another relayer got there first: the tx succeeds and changes nothing.
+      if (!verifyInBranch(ctx, 'receive packet verification failed', (c) => recvPacket(keeper, c, packet, msg.proofCommitment, msg.proofHeight))) return recvResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
       const callback = branchContext(ctx);
       const ack = app.onRecvPacket(callback.ctx, packet, msg.signer);
       if (ack === undefined || ack.success) callback.write();
@@ -244,14 +254,7 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
     handle(ctx, msg) {
       const packet = msg.packet;
       const app = withContext('could not retrieve module from port-id', () => router.route(packet.sourcePort));
-      const verified = branchContext(ctx);
-      try {
-        acknowledgePacket(keeper, verified.ctx, packet, msg.acknowledgement, msg.proofAcked, msg.proofHeight);
-      } catch (err) {
-        if (isNoOp(err)) return ackResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
-        throw wrapError(err, 'acknowledge packet verification failed');
-      }
-      verified.write();
+      if (!verifyInBranch(ctx, 'acknowledge packet verification failed', (c) => acknowledgePacket(keeper, c, packet, msg.acknowledgement, msg.proofAcked, msg.proofHeight))) return ackResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
       withContext('acknowledge packet callback failed', () => app.onAcknowledgementPacket(ctx, packet, msg.acknowledgement, msg.signer));
       return ackResponse(ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS);
     },
@@ -268,14 +271,7 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
     handle(ctx, msg) {
       const packet = msg.packet;
       const app = withContext('could not retrieve module from port-id', () => router.route(packet.sourcePort));
-      const verified = branchContext(ctx);
-      try {
-        timeoutPacket(keeper, verified.ctx, packet, msg.proofUnreceived, msg.proofHeight, msg.nextSequenceRecv);
-      } catch (err) {
-        if (isNoOp(err)) return timeoutResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
-        throw wrapError(err, 'timeout packet verification failed');
-      }
-      verified.write();
+      if (!verifyInBranch(ctx, 'timeout packet verification failed', (c) => timeoutPacket(keeper, c, packet, msg.proofUnreceived, msg.proofHeight, msg.nextSequenceRecv))) return timeoutResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
       withContext('timeout packet callback failed', () => app.onTimeoutPacket(ctx, packet, msg.signer));
       withContext('timeout packet execution failed', () => timeoutExecuted(keeper, ctx, packet));
       return timeoutResponse(ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS);
@@ -294,14 +290,7 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
     handle(ctx, msg) {
       const packet = msg.packet;
       const app = withContext('could not retrieve module from port-id', () => router.route(packet.sourcePort));
-      const verified = branchContext(ctx);
-      try {
-        timeoutOnClose(keeper, verified.ctx, packet, msg.proofUnreceived, msg.proofClose, msg.proofHeight, msg.nextSequenceRecv, msg.counterpartyUpgradeSequence);
-      } catch (err) {
-        if (isNoOp(err)) return result('/ibc.core.channel.v1.MsgTimeoutOnCloseResponse', MsgTimeoutOnCloseResponse.encode({ result: ResponseResultType.RESPONSE_RESULT_TYPE_NOOP }).finish());
-        throw wrapError(err, 'timeout on close packet verification failed');
-      }
-      verified.write();
+      if (!verifyInBranch(ctx, 'timeout on close packet verification failed', (c) => timeoutOnClose(keeper, c, packet, msg.proofUnreceived, msg.proofClose, msg.proofHeight, msg.nextSequenceRecv, msg.counterpartyUpgradeSequence))) return result('/ibc.core.channel.v1.MsgTimeoutOnCloseResponse', MsgTimeoutOnCloseResponse.encode({ result: ResponseResultType.RESPONSE_RESULT_TYPE_NOOP }).finish());
       withContext('timeout packet callback failed', () => app.onTimeoutPacket(ctx, packet, msg.signer));
       withContext('timeout on close packet execution failed', () => timeoutExecuted(keeper, ctx, packet));
       return result('/ibc.core.channel.v1.MsgTimeoutOnCloseResponse', MsgTimeoutOnCloseResponse.encode({ result: ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS }).finish());

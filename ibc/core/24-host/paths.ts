@@ -16,10 +16,8 @@ export function heightString(height: Height): string {
 }
 
 export const fullClientPath = (clientId: string, path: string) => `${KEY_CLIENT_STORE_PREFIX}/${clientId}/${path}`;
-export const clientStatePath = (clientId: string) => fullClientPath(clientId, KEY_CLIENT_STATE);
 /** Inside a client's own store (ibc-go's ConsensusStatePath). */
 export const consensusStatePath = (height: Height) => `${KEY_CONSENSUS_STATE_PREFIX}/${heightString(height)}`;
-export const fullConsensusStatePath = (clientId: string, height: Height) => fullClientPath(clientId, consensusStatePath(height));
 export const clientConnectionsPath = (clientId: string) => fullClientPath(clientId, 'connections');
 export const connectionPath = (connectionId: string) => `connections/${connectionId}`;
 
@@ -30,13 +28,9 @@ export const channelPath = (portId: string, channelId: string) => `channelEnds/$
 export const nextSequenceSendPath = (portId: string, channelId: string) => `nextSequenceSend/${channelSuffix(portId, channelId)}`;
 export const nextSequenceRecvPath = (portId: string, channelId: string) => `nextSequenceRecv/${channelSuffix(portId, channelId)}`;
 export const nextSequenceAckPath = (portId: string, channelId: string) => `nextSequenceAck/${channelSuffix(portId, channelId)}`;
-export const packetCommitmentPrefixPath = (portId: string, channelId: string) => `commitments/${channelSuffix(portId, channelId)}/sequences/`;
 export const packetCommitmentPath = (portId: string, channelId: string, sequence: bigint) => `commitments/${sequenceSuffix(portId, channelId, sequence)}`;
-export const packetAcknowledgementPrefixPath = (portId: string, channelId: string) => `acks/${channelSuffix(portId, channelId)}/sequences/`;
 export const packetAcknowledgementPath = (portId: string, channelId: string, sequence: bigint) => `acks/${sequenceSuffix(portId, channelId, sequence)}`;
 export const packetReceiptPath = (portId: string, channelId: string, sequence: bigint) => `receipts/${sequenceSuffix(portId, channelId, sequence)}`;
-/** Channel upgrades (ibc-go v8): zonekit has none, but relayers ask for their absence. */
-export const channelUpgradePath = (portId: string, channelId: string) => `channelUpgrades/upgrades/${channelSuffix(portId, channelId)}`;
 
 const encoder = new TextEncoder();
 /** A path as a store key (UTF-8 bytes). */
