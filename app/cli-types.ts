@@ -29,10 +29,19 @@ export interface CliContext {
   submit(from: string, msgs: readonly EncodedMsg[]): Promise<void>;
   /** Prints `value` as JSON with --output json, else `text()`. */
   print(value: unknown, text: () => string): void;
+  /**
+   * A message in the SDK's JSON (`{"@type": "/cosmos.bank.v1beta1.MsgSend", ...}`), encoded
+   * with the zone's types: for commands that build messages for another chain to run (ICS-27's
+   * `generate-packet-data`).
+   */
+  msgFromJson?(json: Record<string, unknown>): EncodedMsg;
 }
 
 export interface CliCommand {
-  /** The command and its arguments, commander-style: `send <from> <to> <amount>`. */
+  /**
+   * The command and its arguments, commander-style: `send <from> <to> <amount>`. Leading plain
+   * words before the command name are nested groups: `controller register <connection-id>`.
+   */
   usage: string;
   description: string;
   options?: readonly CliOption[];

@@ -78,6 +78,17 @@ export interface Module<G = any> {
   readonly rest?: (routes: RestRoutes) => void;
   /** Its `zonekit tx <name>` and `zonekit query <name>` subcommands. */
   readonly cli?: ModuleCli;
+  /**
+   * The Go module whose behaviour this module reproduces on the wire (IBC core: ibc-go v8.8.0).
+   * GetNodeInfo lists it in `build_deps`, where relayers look before they trust a chain.
+   */
+  readonly goModule?: GoModule;
+}
+
+/** A Go module path and version, as a Go binary's build info names it. */
+export interface GoModule {
+  path: string;
+  version: string;
 }
 
 /** Identity, for type inference: `export const counter = defineModule({...})`. */

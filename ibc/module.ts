@@ -9,7 +9,7 @@ import { clientMsgs } from './core/02-client/msgs.js';
 import { ConnectionKeeper } from './core/03-connection/keeper.js';
 import { connectionMsgs } from './core/03-connection/msgs.js';
 import { ChannelKeeper } from './core/04-channel/keeper.js';
-import { channelMsgs } from './core/04-channel/msgs.js';
+import { channelMsgs, packetMsgServer } from './core/04-channel/msgs.js';
 import { PortRouter } from './core/05-port/router.js';
 import { redundantRelayDecorator } from './core/ante.js';
 import { appChannelKeeper } from './core/app-channels.js';
@@ -20,6 +20,9 @@ import { ibcCli } from './core/cli.js';
 import { IbcStore, STORE_KEY } from './core/store.js';
 
 export const MODULE_NAME = 'ibc';
+
+/** IBC core follows ibc-go v8.8.0 (messages, events, errors, store paths): relayers check this version. */
+export const IBC_GO_MODULE = { path: 'github.com/cosmos/ibc-go/v8', version: 'v8.8.0' } as const;
 
 export interface IbcModuleDeps {
   /** This chain's past headers and unbonding time (the staking module's HistoricalInfo). */
@@ -34,6 +37,8 @@ export function ibcModule({ self, lightClients }: IbcModuleDeps) {
   const connections = new ConnectionKeeper(store, clients);
   const channels = new ChannelKeeper(store, connections);
   const router = new PortRouter();
+  // One packet message server for the handlers and the ante, so CheckTx checks what blocks run.
+  const packets = packetMsgServer(channels, router);
   const keepers = { store, clients, connections, channels };
   return defineModule({
     name: MODULE_NAME,
@@ -42,17 +47,18 @@ export function ibcModule({ self, lightClients }: IbcModuleDeps) {
     router,
     /** For applications: channels as they may use them. */
     appChannels: appChannelKeeper(channels),
-    /** Append to the zone's ante pipeline (after signatures): turns away fully redundant relays in CheckTx. */
-    anteDecorator: redundantRelayDecorator(channels),
+    /** Append to the zone's ante pipeline (last, as in ibc-go): in CheckTx, runs the packet messages' core checks and turns away fully redundant relays. */
+    anteDecorator: redundantRelayDecorator(clients, packets),
     msgs: {
       ...clientMsgs(clients),
       ...connectionMsgs(connections, self),
-      ...channelMsgs(channels, router),
+      ...channelMsgs(channels, router, packets),
     },
     queries: ibcQueries({ ...keepers, self }),
     genesis: ibcGenesis(keepers),
     rest: ibcRest,
     cli: ibcCli,
+    goModule: IBC_GO_MODULE,
   });
 }
 

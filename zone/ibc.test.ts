@@ -9,6 +9,7 @@ import { QueryBalanceRequest, QueryBalanceResponse } from 'cosmjs-types/cosmos/b
 import { Channel, State } from 'cosmjs-types/ibc/core/channel/v1/channel';
 import { MsgRecvPacketResponse, ResponseResultType } from 'cosmjs-types/ibc/core/channel/v1/tx';
 import { TxMsgData } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
+import type { ExecTxResult } from 'cosmjs-types/tendermint/abci/types';
 import { channelPath } from '../ibc/core/24-host/paths.js';
 import { escrowAddress } from '../ibc/apps/transfer/keys.js';
 import { toBech32Address } from '../app/tx/address.js';
@@ -16,6 +17,13 @@ import { IbcTestChain } from './ibc-testing/chain.js';
 import { IbcPath, eventsOf, expectOk, packetsSent } from './ibc-testing/path.js';
 
 const ALICE = 'cosmos1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du';
+// ibc-go v8 04-channel ErrRedundantTx (codespace `channel`).
+const REDUNDANT_TX = 22;
+
+function assertRedundant(res: { code: number; codespace: string; log: string }): void {
+  assert.equal(res.codespace, 'channel', res.log);
+  assert.equal(res.code, REDUNDANT_TX, res.log);
+}
 
 function voucher(port: string, channel: string, base: string): string {
   return `ibc/${createHash('sha256').update(`${port}/${channel}/${base}`).digest('hex').toUpperCase()}`;
@@ -100,10 +108,32 @@ describe('IBC between two zones (in-process relayer, real light clients and proo
     const [packet] = packetsSent(expectOk(await transfer(a, path.a.channelId, '10', 'uatom', ALICE), 'transfer'));
     const recv = path.recvMsg(path.a, packet!);
     await path.recvPacket(path.a, packet!);
+    assertRedundant(b.chain.checkTx(await b.sign(recv)));
     const again = expectOk(await b.send(recv), 'second receive');
-    const result = MsgRecvPacketResponse.decode(TxMsgData.decode(again.data).msgResponses[0]!.value).result;
-    assert.equal(result, ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
+    assert.equal(recvResult(again), ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
     assert.equal(balance(b, ALICE, voucher('transfer', path.b.channelId, 'uatom')), 1010n, 'received once');
+  });
+
+  const recvResult = (res: ExecTxResult, index = 0) => MsgRecvPacketResponse.decode(TxMsgData.decode(res.data).msgResponses[index]!.value).result;
+
+  it('passes CheckTx for a tx mixing a redundant receive with another message (ibc-go stops checking there)', async () => {
+    const [packet] = packetsSent(expectOk(await transfer(a, path.a.channelId, '3', 'uatom', ALICE), 'transfer'));
+    const recv = path.recvMsg(path.a, packet!);
+    await path.recvPacket(path.a, packet!);
+    const bankSend = { typeUrl: '/cosmos.bank.v1beta1.MsgSend', value: { fromAddress: b.relayer, toAddress: ALICE, amount: [{ denom: 'uatom', amount: '1' }] } };
+    assertRedundant(b.chain.checkTx(await b.sign(recv)));
+    // Either order; the second tx queues behind the first, whose CheckTx moved the sequence on.
+    const recvThenSend = await b.sign(recv, bankSend);
+    const sendThenRecv = await b.signAhead(1, bankSend, recv);
+    for (const tx of [recvThenSend, sendThenRecv]) {
+      const res = b.chain.checkTx(tx);
+      assert.equal(res.code, 0, res.log);
+    }
+    const aliceBefore = balance(b, ALICE, 'uatom');
+    const [first, second] = await b.nextBlock([recvThenSend, sendThenRecv]);
+    assert.equal(recvResult(expectOk(first!, 'recv + send')), ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
+    assert.equal(recvResult(expectOk(second!, 'send + recv'), 1), ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
+    assert.equal(balance(b, ALICE, 'uatom'), aliceBefore + 2n);
   });
 
   it('refuses bad proofs, unknown channels and forged acks with ibc-go codes, changing nothing', async () => {
@@ -113,8 +143,13 @@ describe('IBC between two zones (in-process relayer, real light clients and proo
     // A proof of another path (the channel end) for the packet commitment.
     const wrongPath = a.proveIbc(channelPath('transfer', path.a.channelId));
     await path.updateClient(path.b);
-    let res = await b.send({ ...good, value: { ...good.value, proofCommitment: wrongPath.proof } });
+    const badProof = { ...good, value: { ...good.value, proofCommitment: wrongPath.proof } };
+    // CheckTx runs RecvPacket's checks (ibc-go's recvPacketCheckTx): the same error as the block's.
+    const checked = b.chain.checkTx(await b.sign(badProof));
+    let res = await b.send(badProof);
     assert.equal(res.codespace, 'commitment', res.log);
+    assert.deepEqual([checked.codespace, checked.code], [res.codespace, res.code], checked.log);
+    assert.match(checked.log, /receive packet verification failed: couldn't verify counterparty packet commitment/);
     // Malformed proof bytes.
     res = await b.send({ ...good, value: { ...good.value, proofCommitment: new Uint8Array([1, 2, 3]) } });
     assert.notEqual(res.code, 0);
@@ -122,7 +157,10 @@ describe('IBC between two zones (in-process relayer, real light clients and proo
     res = await b.send({ ...good, value: { ...good.value, proofHeight: { revisionNumber: 1n, revisionHeight: 99_999n } } });
     assert.equal(res.codespace, 'client', res.log);
     // An unknown destination channel.
-    res = await b.send({ ...good, value: { ...good.value, packet: { ...packet!, destinationChannel: 'channel-9' } } });
+    const unknownChannel = { ...good, value: { ...good.value, packet: { ...packet!, destinationChannel: 'channel-9' } } };
+    const checkedUnknown = b.chain.checkTx(await b.sign(unknownChannel));
+    assert.deepEqual([checkedUnknown.codespace, checkedUnknown.code], ['channel', 3], checkedUnknown.log);
+    res = await b.send(unknownChannel);
     assert.equal(res.codespace, 'channel', res.log);
     assert.equal(res.code, 3, res.log);
     assert.equal(balance(b, ALICE, voucher('transfer', path.b.channelId, 'uatom')), voucherBefore, 'nothing received');
@@ -146,5 +184,45 @@ describe('IBC between two zones (in-process relayer, real light clients and proo
     const ack = await path.relay(path.a, bad!);
     assert.match(Buffer.from(ack).toString(), /^\{"error":"ABCI code: \d+: error handling packet: see events for details"\}$/);
     assert.equal(escrow(a, path.a.channelId), before, 'error ack refunded');
+  });
+
+  it('passes CheckTx for a client update and a packet proved at its height in one tx; the block still runs both', async () => {
+    const [packet] = packetsSent(expectOk(await transfer(a, path.a.channelId, '11', 'uatom', ALICE), 'transfer'));
+    const recv = path.recvMsg(path.a, packet!);
+    const update = path.updateClientMsg(path.b);
+    // Alone, the proof is at a height B's client of A does not have yet.
+    const alone = b.chain.checkTx(await b.sign(recv));
+    assert.equal(alone.codespace, 'client', alone.log);
+    // With the update first, CheckTx stores the header in its own state and the proof verifies.
+    const tx = await b.sign(update.msg, recv);
+    const checked = b.chain.checkTx(tx);
+    assert.equal(checked.code, 0, checked.log);
+    // That state is CheckTx's: the block updates the client and receives the packet itself.
+    const voucherBefore = balance(b, ALICE, voucher('transfer', path.b.channelId, 'uatom'));
+    const [res] = await b.nextBlock([tx]);
+    expectOk(res!, 'update + recv');
+    path.b.clientHeight = update.height;
+    assert.equal(eventsOf(res!, 'update_client').length, 1);
+    assert.equal(recvResult(res!, 1), ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS);
+    assert.equal(eventsOf(res!, 'write_acknowledgement').length, 1);
+    assert.equal(balance(b, ALICE, voucher('transfer', path.b.channelId, 'uatom')), voucherBefore + 11n);
+  });
+
+  it('keeps CheckTx writes until the block: a second copy of a receive is redundant; ReCheckTx only checks replay', async () => {
+    const [packet] = packetsSent(expectOk(await transfer(a, path.a.channelId, '12', 'uatom', ALICE), 'transfer'));
+    const recv = path.recvMsg(path.a, packet!);
+    const update = path.updateClientMsg(path.b);
+    const first = await b.sign(update.msg, recv);
+    assert.equal(b.chain.checkTx(first).code, 0);
+    // Another relayer's copy, before any block: the receipt is already in the CheckTx state.
+    assertRedundant(b.chain.checkTx(await b.signAhead(1, recv)));
+    expectOk((await b.nextBlock([first]))[0]!, 'update + recv');
+    path.b.clientHeight = update.height;
+    // A copy still in the mempool after that block, with a proof that would not verify: ReCheckTx
+    // skips the proof (ibc-go's RecvPacketReCheckTx) and finds the packet received; a new CheckTx
+    // of the same tx verifies it and fails on the proof.
+    const stale = await b.sign({ ...recv, value: { ...recv.value, proofCommitment: a.proveIbc(channelPath('transfer', path.a.channelId)).proof } });
+    assertRedundant(b.chain.checkTx(stale, true));
+    assert.equal(b.chain.checkTx(stale).codespace, 'commitment');
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckTxType, type ExecTxResult, type ResponseCheckTx, type ResponseFinalizeBlock, type ResponseQuery } from 'cosmjs-types/tendermint/abci/types';
 import { BaseApp } from '../app/baseapp.js';
-import { buildZone, zoneGenesis, type GenesisAccount, type Zone } from './zone.js';
+import { buildZone, zoneGenesis, type GenesisAccount, type Zone, type ZoneOptions } from './zone.js';
 
 export interface TestChainOptions {
   chainId?: string;
@@ -15,6 +15,8 @@ export interface TestChainOptions {
   /** Extra or replaced `app_state` entries. */
   appState?: Record<string, unknown>;
   maxBlockGas?: bigint;
+  /** How the zone is built (e.g. extra IBC applications for tests); default: the default zone. */
+  zone?: ZoneOptions;
 }
 
 export class TestChain {
@@ -29,7 +31,7 @@ export class TestChain {
   private constructor(options: TestChainOptions) {
     this.chainId = options.chainId ?? 'zonekit-test-1';
     this.dir = mkdtempSync(join(tmpdir(), 'zonekit-chain-'));
-    this.zone = buildZone();
+    this.zone = buildZone(options.zone);
     this.minGasPrices = options.minGasPrices;
     this.app = this.open();
   }

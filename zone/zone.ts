@@ -9,6 +9,7 @@ import { normalizeCoins, coinsToProto, parseAmount, type CoinProto } from '../ap
 import { createRestServer, localQuerier, type RestServer } from '../app/rest/index.js';
 import type { PruningOptions } from '../app/store/index.js';
 import { startGrpc, type GrpcOptions, type RunningGrpc } from './grpc.js';
+import { nodeServiceMethods, withNodeQueries } from './node-queries.js';
 import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/index.js';
 import { bankModule, type BankModule } from '../modules/bank/index.js';
 import { counterModule, type CounterModule } from '../modules/counter/index.js';
@@ -18,9 +19,11 @@ import { courtModule, type CourtModule } from '../modules/court/index.js';
 import { distributionModule, MODULE_ACCOUNT as DISTRIBUTION_ACCOUNT, type DistributionModule } from '../modules/distribution/index.js';
 import { ammModule, MODULE_ACCOUNT as AMM_ACCOUNT, type AmmModule } from '../modules/amm/index.js';
 import { dexModule, ESCROW_ACCOUNT as DEX_ACCOUNT, type DexModule } from '../modules/dex/index.js';
-import { ibcModule, type IbcModule } from '../ibc/index.js';
+import { ibcModule, type AppChannelKeeper, type IBCModule, type IbcModule } from '../ibc/index.js';
+import type { Module } from '../app/module.js';
 import { tendermintLightClient } from '../ibc/light-clients/07-tendermint/index.js';
 import { transferModule, MODULE_ACCOUNT as TRANSFER_ACCOUNT, PORT_ID as TRANSFER_PORT, type TransferModule } from '../ibc/apps/transfer/index.js';
+import { interchainAccounts, CONTROLLER_PORT_PREFIX, HOST_PORT_ID, MODULE_NAME as ICA_ACCOUNT, type InterchainAccounts } from '../ibc/apps/27-interchain-accounts/index.js';
 
 export const ZONE_NAME = 'zonekit';
 export const ZONE_VERSION = '0.1.0';
@@ -28,6 +31,17 @@ export const ZONE_VERSION = '0.1.0';
 export interface ZoneOptions {
   /** Bech32 prefix of account addresses; default `cosmos` (what cosmjs and Keplr assume unless told). */
   bech32Prefix?: string;
+  /**
+   * IBC applications beyond transfer, each bound to its own port with the module that gives
+   * it messages. For tests (zone/ibc-testing/ordered-app.ts); the default zone has none.
+   */
+  ibcApps?: ReadonlyArray<(channels: AppChannelKeeper) => ExtraIbcApp>;
+}
+
+export interface ExtraIbcApp {
+  portId: string;
+  ibcModule: IBCModule;
+  module: Module;
 }
 
 export interface Zone {
@@ -41,12 +55,14 @@ export interface Zone {
   dex: DexModule;
   ibc: IbcModule;
   transfer: TransferModule;
+  /** ICS-27: the controller and host submodules and the module holding their genesis. */
+  ica: InterchainAccounts;
   counter: CounterModule;
 }
 
 export function buildZone(options: ZoneOptions = {}): Zone {
   const bech32Prefix = options.bech32Prefix ?? 'cosmos';
-  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'], [DEX_ACCOUNT]: [], [TRANSFER_ACCOUNT]: ['minter', 'burner'] } });
+  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'], [DEX_ACCOUNT]: [], [TRANSFER_ACCOUNT]: ['minter', 'burner'], [ICA_ACCOUNT]: [] } });
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
   const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix });
   const distribution = distributionModule({ staking: staking.keeper, bank: bank.keeper, accounts: auth.keeper, bech32Prefix });
@@ -64,6 +80,14 @@ export function buildZone(options: ZoneOptions = {}): Zone {
   });
   const transfer = transferModule({ bank: bank.keeper, accounts: auth.keeper, channels: ibc.appChannels });
   ibc.router.bind(TRANSFER_PORT, transfer.ibcModule);
+  // The host runs interchain accounts' messages, and the controller opens channels, through the
+  // app's message router, which exists once the app is defined below.
+  const msgRouter = { handler: (typeUrl: string) => app.msgRoutes.get(typeUrl)?.handler };
+  const ica = interchainAccounts({ accounts: auth.keeper, channels: ibc.appChannels, msgRouter });
+  ibc.router.bind(HOST_PORT_ID, ica.host.ibcModule);
+  ibc.router.bindPrefix(CONTROLLER_PORT_PREFIX, ica.controller.ibcModule);
+  const extraApps = (options.ibcApps ?? []).map((build) => build(ibc.appChannels));
+  for (const extra of extraApps) ibc.router.bind(extra.portId, extra.ibcModule);
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });
   // Last: its gentxs run through every other module's genesis state and staking hooks.
   const genutil = genutilModule({ staking: staking.keeper });
@@ -74,10 +98,10 @@ export function buildZone(options: ZoneOptions = {}): Zone {
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
     // The SDK's BeginBlock order: fees are paid to the last commit's validators, then the
     // court judges that commit and any evidence, then staking records the set.
-    modules: [auth, bank, distribution, court, staking, ibc, transfer, amm, dex, counter, genutil],
+    modules: [auth, bank, distribution, court, staking, ibc, transfer, ica.controller, ica.host, ica.module, amm, dex, counter, ...extraApps.map((extra) => extra.module), genutil],
     ante: [...standardAnte({ accounts: auth.keeper, bank: bank.keeper }), ibc.anteDecorator],
   });
-  return { app, auth, bank, staking, distribution, court, amm, dex, ibc, transfer, counter };
+  return { app, auth, bank, staking, distribution, court, amm, dex, ibc, transfer, ica, counter };
 }
 
 export interface GenesisAccount {
@@ -156,7 +180,10 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
     ...(options.pruning ? { pruning: options.pruning } : {}),
     ...(options.invCheckPeriod ? { invCheckPeriod: options.invCheckPeriod } : {}),
   });
-  const server = new AbciServer(app, options.logger ? { logger: options.logger } : {});
+  // The node's services on abci_query too, as on a Go node (Hermes reads GetNodeInfo and Config there).
+  const cometRpc = options.api?.cometRpc ?? options.grpc?.cometRpc ?? DEFAULT_COMET_RPC;
+  const abciApp = withNodeQueries(app, nodeServiceMethods(zone.app, cometRpc, options.minGasPrices ?? ''), () => BigInt(app.lastCommitId.version));
+  const server = new AbciServer(abciApp, options.logger ? { logger: options.logger } : {});
   let address: string;
   let rest: RunningZone['rest'];
   let grpc: RunningGrpc | undefined;

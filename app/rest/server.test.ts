@@ -193,7 +193,11 @@ describe('the REST server', () => {
     });
     assert.equal(body.application_version.app_name, 'zonekit');
     assert.equal(body.application_version.cosmos_sdk_version, 'v0.50.0');
-    assert.deepEqual(body.application_version.build_deps, []);
+    // What relayers check: the SDK, CometBFT (the node's own version) and each module's Go counterpart.
+    assert.deepEqual(
+      body.application_version.build_deps.map((d: { path: string; version: string }) => `${d.path}@${d.version}`),
+      ['github.com/cometbft/cometbft@v0.38.17', 'github.com/cosmos/cosmos-sdk@v0.50.0', 'github.com/cosmos/ibc-go/v8@v8.8.0'],
+    );
     assert.deepEqual((await get('/cosmos/base/tendermint/v1beta1/syncing')).body, { syncing: false });
   });
 

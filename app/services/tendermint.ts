@@ -44,6 +44,22 @@ interface CometValidators {
 // v0.50 paths and shapes.
 export const REPORTED_SDK_VERSION = 'v0.50.0';
 
+/**
+ * GetNodeInfo's `build_deps`: a Go node lists the modules compiled into it, and relayers read
+ * the cosmos-sdk, ibc-go and CometBFT entries to decide whether they can work with a chain
+ * (Hermes's health check warns, and picks its RPC dialect, by them). zonekit lists what it
+ * matches on the wire: the SDK version above, the CometBFT node it runs behind, and each
+ * module's Go counterpart.
+ */
+export function buildDeps(app: Pick<AppDefinition, 'modules'>, cometVersion: string): Array<{ path: string; version: string; sum: string }> {
+  const deps = [
+    { path: 'github.com/cosmos/cosmos-sdk', version: REPORTED_SDK_VERSION },
+    { path: 'github.com/cometbft/cometbft', version: cometVersion.startsWith('v') ? cometVersion : `v${cometVersion}` },
+    ...app.modules.flatMap((m) => (m.goModule ? [m.goModule] : [])),
+  ];
+  return deps.map((d) => ({ path: d.path, version: d.version, sum: '' })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 // The SDK's wording, typo included: clients match on it.
 const TOO_HIGH = 'requested block height is bigger then the chain length';
 
@@ -57,7 +73,7 @@ export class TendermintService {
 
   constructor(
     private readonly comet: CometRpc,
-    private readonly app: Pick<AppDefinition, 'name' | 'version' | 'bech32Prefix'>,
+    private readonly app: Pick<AppDefinition, 'name' | 'version' | 'bech32Prefix' | 'modules'>,
   ) {
     this.valcons = `${app.bech32Prefix}valcons`;
   }
@@ -81,6 +97,7 @@ export class TendermintService {
         version: this.app.version,
         goVersion: `node ${process.version}`,
         cosmosSdkVersion: REPORTED_SDK_VERSION,
+        buildDeps: buildDeps(this.app, n.version),
       },
     });
   }

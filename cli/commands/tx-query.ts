@@ -4,7 +4,7 @@ import { toHex } from '@cosmjs/encoding';
 import { Command, Option } from 'commander';
 import type { CliCommand, CliContext } from '../../app/cli-types.js';
 import { abciQuery, atNode, connectComet, connectStargate, DEFAULT_NODE, parseCoins, resolveAddress } from '../chain.js';
-import { actionParts, globalOptions, openKeyring, theZone, type GlobalOptions } from '../context.js';
+import { actionParts, globalOptions, openKeyring, theZone, txJson, type GlobalOptions } from '../context.js';
 import { CliError, fields, print } from '../output.js';
 import { broadcastTxFile, DEFAULT_GAS, SIGN_MODES, signTxFile, submitTx, type SignModeName, type TxFlags } from '../tx.js';
 
@@ -37,8 +37,20 @@ function txFlags(options: Record<string, unknown>, g: GlobalOptions): TxFlags {
   };
 }
 
+/** The group a usage's leading plain words name (`controller register <id>` → group `controller`), made once; and the rest of the usage. */
+function nestedGroup(parent: Command, usage: string): { group: Command; usage: string } {
+  const words = usage.split(' ');
+  let group = parent;
+  while (words.length > 1 && /^[a-z][a-z0-9-]*$/.test(words[1]!)) {
+    const name = words.shift()!;
+    group = group.commands.find((c) => c.name() === name) ?? group.command(name).description(`${name} commands`);
+  }
+  return { group, usage: words.join(' ') };
+}
+
 function mount(parent: Command, spec: CliCommand, kind: 'tx' | 'query'): void {
-  const command = parent.command(spec.usage).description(spec.description);
+  const { group, usage } = nestedGroup(parent, spec.usage);
+  const command = group.command(usage).description(spec.description);
   for (const option of spec.options ?? []) command.option(option.flags, option.description, option.default as string | boolean | undefined);
   if (kind === 'tx') addTxFlags(command);
   else command.option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE);
@@ -54,6 +66,7 @@ function mount(parent: Command, spec: CliCommand, kind: 'tx' | 'query'): void {
       coins: parseCoins,
       query: (path, request) => abciQuery(node, path, request),
       print: (value, text) => print(g.output, value, text),
+      msgFromJson: (json) => txJson().types.anyFromJson(json),
       async submit(from, msgs) {
         const address = resolveAddress(keyring, prefix, from);
         const keyName = keyring.has(from) ? from : keyring.list().find((k) => k.address === address)?.name;

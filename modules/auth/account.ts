@@ -1,5 +1,7 @@
-// Accounts as the SDK stores them: a BaseAccount or ModuleAccount packed in an Any.
+// Accounts as the SDK stores them: a BaseAccount, ModuleAccount or ICS-27 InterchainAccount
+// packed in an Any.
 import { BaseAccount, ModuleAccount } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
+import { InterchainAccount } from 'cosmjs-types/ibc/applications/interchain_accounts/v1/account';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { Any } from 'cosmjs-types/google/protobuf/any';
 import type { AddressCodec } from '../../app/address-codec.js';
@@ -8,6 +10,12 @@ import { SECP256K1_PUBKEY_TYPE_URL, secp256k1PubKeyFromAny } from '../../app/tx/
 
 export const BASE_ACCOUNT_TYPE_URL = '/cosmos.auth.v1beta1.BaseAccount';
 export const MODULE_ACCOUNT_TYPE_URL = '/cosmos.auth.v1beta1.ModuleAccount';
+/**
+ * An account another chain controls over IBC (ibc-go's ICS-27 host creates it): a BaseAccount
+ * with the controller's port as `account_owner`. Its address is derived, not a key's, so it
+ * never signs a tx; it acts only through the host executing the controller's messages.
+ */
+export const INTERCHAIN_ACCOUNT_TYPE_URL = '/ibc.applications.interchain_accounts.v1.InterchainAccount';
 
 export interface Account {
   readonly address: Uint8Array;
@@ -17,6 +25,8 @@ export interface Account {
   readonly sequence: bigint;
   /** Set for module accounts (which have no key and cannot sign). */
   readonly module?: { readonly name: string; readonly permissions: readonly string[] };
+  /** Set for interchain accounts: the controller port that owns it (`icacontroller-{owner}`). */
+  readonly interchainAccountOwner?: string;
 }
 
 export function pubKeyToAny(pubKey: Uint8Array): Any {
@@ -38,6 +48,10 @@ export function accountToAny(account: Account, codec: AddressCodec): Any {
     const value = ModuleAccount.encode({ baseAccount: base, name: account.module.name, permissions: [...account.module.permissions] }).finish();
     return { typeUrl: MODULE_ACCOUNT_TYPE_URL, value };
   }
+  if (account.interchainAccountOwner !== undefined) {
+    const value = InterchainAccount.encode({ baseAccount: base, accountOwner: account.interchainAccountOwner }).finish();
+    return { typeUrl: INTERCHAIN_ACCOUNT_TYPE_URL, value };
+  }
   return { typeUrl: BASE_ACCOUNT_TYPE_URL, value: BaseAccount.encode(base).finish() };
 }
 
@@ -58,6 +72,10 @@ export function accountFromAny(any: Any, codec: AddressCodec, address?: Uint8Arr
     case MODULE_ACCOUNT_TYPE_URL: {
       const m = ModuleAccount.decode(any.value);
       return { ...fromBaseAccount(m.baseAccount ?? BaseAccount.fromPartial({}), codec, address), module: { name: m.name, permissions: m.permissions } };
+    }
+    case INTERCHAIN_ACCOUNT_TYPE_URL: {
+      const ica = InterchainAccount.decode(any.value);
+      return { ...fromBaseAccount(ica.baseAccount ?? BaseAccount.fromPartial({}), codec, address), interchainAccountOwner: ica.accountOwner };
     }
     default:
       throw ErrUnpackAny.wrap(`unsupported account type ${any.typeUrl}`);

@@ -1,10 +1,11 @@
-// x/auth genesis in the SDK's JSON shape: params and accounts (`@type`-tagged Anys).
+// x/auth genesis in the SDK's JSON shape: params and accounts (`@type`-tagged Anys: base,
+// module and interchain accounts).
 import { z } from 'zod';
 import type { AddressCodec } from '../../app/address-codec.js';
 import type { Context } from '../../app/context.js';
 import type { ModuleGenesis } from '../../app/module.js';
 import { FEE_COLLECTOR_NAME } from '../../app/ante/index.js';
-import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, type Account } from './account.js';
+import { BASE_ACCOUNT_TYPE_URL, INTERCHAIN_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, type Account } from './account.js';
 import type { AccountKeeper } from './keeper.js';
 import { AuthParamsJson, DEFAULT_AUTH_PARAMS, paramsFromJson, paramsToJson, type AuthParams } from './params.js';
 
@@ -26,6 +27,12 @@ const AccountJson = z.discriminatedUnion('@type', [
     base_account: BaseAccountJson,
     name: z.string().min(1),
     permissions: z.array(z.string()).default([]),
+  }),
+  z.object({
+    '@type': z.literal(INTERCHAIN_ACCOUNT_TYPE_URL),
+    base_account: BaseAccountJson,
+    // ibc-go's InterchainAccount.Validate: the owner may not be blank.
+    account_owner: z.string().refine((owner) => owner.trim() !== '', 'AccountOwner cannot be empty: invalid account address'),
   }),
 ]);
 
@@ -55,6 +62,9 @@ function accountToJson(account: Account, codec: AddressCodec): z.input<typeof Ac
   if (account.module) {
     return { '@type': MODULE_ACCOUNT_TYPE_URL, base_account: base, name: account.module.name, permissions: [...account.module.permissions] };
   }
+  if (account.interchainAccountOwner !== undefined) {
+    return { '@type': INTERCHAIN_ACCOUNT_TYPE_URL, base_account: base, account_owner: account.interchainAccountOwner };
+  }
   return { '@type': BASE_ACCOUNT_TYPE_URL, ...base };
 }
 
@@ -65,13 +75,14 @@ export function authGenesis(keeper: AccountKeeper): ModuleGenesis<AuthGenesis> {
     validate(json: unknown): AuthGenesis {
       const parsed = AuthGenesisJson.parse(json);
       const accounts = parsed.accounts.map((entry): Account => {
-        const base = entry['@type'] === MODULE_ACCOUNT_TYPE_URL ? entry.base_account : entry;
+        const base = entry['@type'] === BASE_ACCOUNT_TYPE_URL ? entry : entry.base_account;
         return {
           address: codec.decode(base.address),
           ...(base.pub_key ? { pubKey: new Uint8Array(Buffer.from(base.pub_key.key, 'base64')) } : {}),
           accountNumber: base.account_number,
           sequence: base.sequence,
           ...(entry['@type'] === MODULE_ACCOUNT_TYPE_URL ? { module: { name: entry.name, permissions: entry.permissions } } : {}),
+          ...(entry['@type'] === INTERCHAIN_ACCOUNT_TYPE_URL ? { interchainAccountOwner: entry.account_owner } : {}),
         };
       });
       const seen = new Set<string>();

@@ -14,10 +14,14 @@ import {
   QueryParamsRequest,
   QueryParamsResponse,
 } from 'cosmjs-types/cosmos/auth/v1beta1/query';
+import { InterchainAccount } from 'cosmjs-types/ibc/applications/interchain_accounts/v1/account';
 import { z } from 'zod';
 import { addressParam, pageRequest, paginationQuery, type RestRoutes } from '../../app/rest/index.js';
+import { INTERCHAIN_ACCOUNT_TYPE_URL } from './account.js';
 
 export function authRest(routes: RestRoutes): void {
+  // Base and module accounts are in every registry; an interchain account is auth's too.
+  routes.types.register(INTERCHAIN_ACCOUNT_TYPE_URL, InterchainAccount);
   routes.gateway('/cosmos/auth/v1beta1/accounts/:address', {
     summary: 'An account: its number, sequence and public key',
     params: z.object({ address: addressParam(routes.addressCodec) }),

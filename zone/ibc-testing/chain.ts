@@ -1,7 +1,7 @@
 // A zone in-process (TestChain) that a counterparty can follow: it remembers the app hash
 // of every committed block and signs the next header over it, and it signs and delivers
 // txs from a funded relayer account with stock cosmjs.
-import { DirectSecp256k1HdWallet, Registry, type EncodeObject } from '@cosmjs/proto-signing';
+import { DirectSecp256k1HdWallet, Registry, type EncodeObject, type GeneratedType } from '@cosmjs/proto-signing';
 import { defaultRegistryTypes, SigningStargateClient } from '@cosmjs/stargate';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { Any } from 'cosmjs-types/google/protobuf/any';
@@ -18,6 +18,7 @@ import * as transferTx from 'cosmjs-types/ibc/applications/transfer/v1/tx';
 import { BaseAccount } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
 import { QueryAccountRequest, QueryAccountResponse } from 'cosmjs-types/cosmos/auth/v1beta1/query';
 import { TestChain } from '../testing.js';
+import type { ZoneOptions } from '../zone.js';
 import { parseChainId } from '../../ibc/core/02-client/height.js';
 import { signHeader, testValidators, validatorSetOf, type TestValidator } from '../../ibc/light-clients/07-tendermint/testing.js';
 
@@ -26,8 +27,17 @@ const FEE = { amount: [{ denom: 'uatom', amount: '5000' }], gas: '2000000' };
 
 const DAY = 24n * 3600n;
 
-function registry(): Registry {
-  const types: Array<[string, any]> = [...defaultRegistryTypes];
+export interface IbcTestChainOptions {
+  /** How the zone is built, e.g. with a test IBC application (ordered-app.ts). */
+  zone?: ZoneOptions;
+  /** Message types beyond the SDK's and IBC's that the relayer signs (a test app's). */
+  msgTypes?: ReadonlyArray<[string, GeneratedType]>;
+  /** Genesis `app_state` entries that replace the defaults (a module's params, say). */
+  appState?: Record<string, unknown>;
+}
+
+function registry(extra: ReadonlyArray<[string, GeneratedType]>): Registry {
+  const types: Array<[string, any]> = [...defaultRegistryTypes, ...extra];
   for (const module of [clientTx, connectionTx, channelTx, transferTx]) {
     for (const [name, codec] of Object.entries(module)) {
       const typeUrl = (codec as { typeUrl?: unknown }).typeUrl;
@@ -49,16 +59,23 @@ export class IbcTestChain {
     this.validators = testValidators(1, `zonekit-ibc-testing-${seed}`);
   }
 
-  static async start(chainId: string, seed: number, accounts: ReadonlyArray<{ address: string; coins: Array<{ denom: string; amount: string }> }> = []): Promise<IbcTestChain> {
+  static async start(
+    chainId: string,
+    seed: number,
+    accounts: ReadonlyArray<{ address: string; coins: Array<{ denom: string; amount: string }> }> = [],
+    options: IbcTestChainOptions = {},
+  ): Promise<IbcTestChain> {
     const wallet = await DirectSecp256k1HdWallet.fromMnemonic(RELAYER_MNEMONIC);
     const [relayer] = await wallet.getAccounts();
     const chain = await TestChain.start({
       chainId,
       accounts: [{ address: relayer!.address, coins: [{ denom: 'uatom', amount: '1000000000' }, { denom: 'stake', amount: '1000000000' }] }, ...accounts],
+      ...(options.zone ? { zone: options.zone } : {}),
+      ...(options.appState ? { appState: options.appState } : {}),
     });
     const ibcChain = new IbcTestChain(chain, seed);
     ibcChain.relayer = relayer!.address;
-    ibcChain.client = await SigningStargateClient.offline(wallet, { registry: registry() });
+    ibcChain.client = await SigningStargateClient.offline(wallet, { registry: registry(options.msgTypes ?? []) });
     await ibcChain.nextBlock();
     return ibcChain;
   }
@@ -82,12 +99,22 @@ export class IbcTestChain {
     return results;
   }
 
-  /** Signs `msgs` as the relayer and delivers them in the next block; returns the tx result. */
-  async send(...msgs: EncodeObject[]): Promise<ExecTxResult> {
+  /** Signs `msgs` as the relayer, at its committed account sequence; returns the tx bytes. */
+  async sign(...msgs: EncodeObject[]): Promise<Uint8Array> {
+    return this.signAhead(0, ...msgs);
+  }
+
+  /** Like sign, `ahead` sequences past the committed one: a tx queued behind others in the mempool. */
+  async signAhead(ahead: number, ...msgs: EncodeObject[]): Promise<Uint8Array> {
     const any = QueryAccountResponse.decode(this.query('/cosmos.auth.v1beta1.Query/Account', QueryAccountRequest.encode({ address: this.relayer }).finish())).account!;
     const { accountNumber, sequence } = BaseAccount.decode(any.value);
-    const raw = await this.client.sign(this.relayer, msgs, FEE, '', { accountNumber, sequence: Number(sequence), chainId: this.chainId });
-    const [result] = await this.nextBlock([TxRaw.encode(raw).finish()]);
+    const raw = await this.client.sign(this.relayer, msgs, FEE, '', { accountNumber, sequence: Number(sequence) + ahead, chainId: this.chainId });
+    return TxRaw.encode(raw).finish();
+  }
+
+  /** Signs `msgs` as the relayer and delivers them in the next block; returns the tx result. */
+  async send(...msgs: EncodeObject[]): Promise<ExecTxResult> {
+    const [result] = await this.nextBlock([await this.sign(...msgs)]);
     return result!;
   }
 

@@ -2,7 +2,7 @@
 // channel between them, and the relaying of packets and acknowledgements with real proofs
 // and real light-client updates. ibc-go's testing coordinator, for zonekit.
 import type { Packet } from 'cosmjs-types/ibc/core/channel/v1/channel';
-import { Order, State } from 'cosmjs-types/ibc/core/channel/v1/channel';
+import { Channel, Order, State } from 'cosmjs-types/ibc/core/channel/v1/channel';
 import type { Height } from 'cosmjs-types/ibc/core/client/v1/client';
 import { MsgCreateClientResponse } from 'cosmjs-types/ibc/core/client/v1/tx';
 import { MsgChannelOpenInitResponse, MsgChannelOpenTryResponse } from 'cosmjs-types/ibc/core/channel/v1/tx';
@@ -11,7 +11,7 @@ import type { ExecTxResult } from 'cosmjs-types/tendermint/abci/types';
 import { Any } from 'cosmjs-types/google/protobuf/any';
 import { Header as TmHeader } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
 import { channelPath, connectionPath, packetAcknowledgementPath, packetCommitmentPath, packetReceiptPath, nextSequenceRecvPath } from '../../ibc/core/24-host/paths.js';
-import { parseHeight } from '../../ibc/core/02-client/height.js';
+import { compareHeights, parseHeight } from '../../ibc/core/02-client/height.js';
 import type { IbcTestChain } from './chain.js';
 
 export interface Endpoint {
@@ -94,10 +94,15 @@ export class IbcPath {
     }
   }
 
-  /** Sends `msg` to `end` in one tx with an update of its client, as relayers batch them. */
+  /**
+   * Sends `msg` to `end` in one tx with an update of its client, as relayers batch them; without
+   * one when the client already has the counterparty's latest header (a second update with the
+   * same header is refused), e.g. when relaying several packets while the counterparty stands still.
+   */
   async sendWithUpdate(end: Endpoint, msg: { typeUrl: string; value: unknown }, what: string): Promise<ExecTxResult> {
     const update = this.updateClientMsg(end);
-    const result = expectOk(await end.chain.send(update.msg, msg), what);
+    const upToDate = compareHeights(update.height, end.clientHeight) <= 0;
+    const result = expectOk(await end.chain.send(...(upToDate ? [msg] : [update.msg, msg])), what);
     end.clientHeight = update.height;
     return result;
   }
@@ -179,6 +184,47 @@ export class IbcPath {
     }, 'channel open confirm');
   }
 
+  /**
+   * The MsgChannelOpenTry answering the channel `source` initialized (with a relayer's
+   * MsgChannelOpenInit, or an app's own message, as ICS-27's MsgRegisterInterchainAccount),
+   * in the ordering and version its channel end holds.
+   */
+  channelOpenTryMsg(source: Endpoint) {
+    const dest = this.other(source);
+    const init = source.chain.proveIbc(channelPath(source.portId, source.channelId));
+    const { ordering, version } = Channel.decode(init.value);
+    return {
+      typeUrl: '/ibc.core.channel.v1.MsgChannelOpenTry',
+      value: {
+        portId: dest.portId,
+        previousChannelId: '',
+        channel: { state: State.STATE_TRYOPEN, ordering, counterparty: { portId: source.portId, channelId: source.channelId }, connectionHops: [dest.connectionId], version },
+        counterpartyVersion: version,
+        proofInit: init.proof,
+        proofHeight: init.proofHeight,
+        signer: dest.chain.relayer,
+      },
+    };
+  }
+
+  /** Relays try, ack and confirm for the channel already initialized on `a` (a.channelId set); each side's version is the one its app answered. */
+  async finishChannelOpen(): Promise<void> {
+    const { a, b } = this;
+    const tried = await this.sendWithUpdate(b, this.channelOpenTryMsg(a), 'channel open try');
+    const { channelId, version } = MsgChannelOpenTryResponse.decode(TxMsgData.decode(tried.data).msgResponses.at(-1)!.value);
+    b.channelId = channelId;
+    const tryProof = b.chain.proveIbc(channelPath(b.portId, b.channelId));
+    await this.sendWithUpdate(a, {
+      typeUrl: '/ibc.core.channel.v1.MsgChannelOpenAck',
+      value: { portId: a.portId, channelId: a.channelId, counterpartyChannelId: b.channelId, counterpartyVersion: version, proofTry: tryProof.proof, proofHeight: tryProof.proofHeight, signer: a.chain.relayer },
+    }, 'channel open ack');
+    const ackProof = a.chain.proveIbc(channelPath(a.portId, a.channelId));
+    await this.sendWithUpdate(b, {
+      typeUrl: '/ibc.core.channel.v1.MsgChannelOpenConfirm',
+      value: { portId: b.portId, channelId: b.channelId, proofAck: ackProof.proof, proofHeight: ackProof.proofHeight, signer: b.chain.relayer },
+    }, 'channel open confirm');
+  }
+
   async setup(version = 'ics20-1', order = Order.ORDER_UNORDERED): Promise<void> {
     await this.createClients();
     await this.openConnection();
@@ -201,14 +247,19 @@ export class IbcPath {
     return this.sendWithUpdate(this.other(source), this.recvMsg(source, packet), `recv packet ${packet.sequence}`);
   }
 
-  /** Delivers the acknowledgement written on the destination back to the source. */
-  async acknowledgePacket(source: Endpoint, packet: Packet, acknowledgement: Uint8Array): Promise<ExecTxResult> {
+  /** The MsgAcknowledgement for `packet` (sent from `source`), with the proof of the destination's ack. */
+  ackMsg(source: Endpoint, packet: Packet, acknowledgement: Uint8Array) {
     const dest = this.other(source);
     const proof = dest.chain.proveIbc(packetAcknowledgementPath(packet.destinationPort, packet.destinationChannel, packet.sequence));
-    return this.sendWithUpdate(source, {
+    return {
       typeUrl: '/ibc.core.channel.v1.MsgAcknowledgement',
       value: { packet, acknowledgement, proofAcked: proof.proof, proofHeight: proof.proofHeight, signer: source.chain.relayer },
-    }, `acknowledge packet ${packet.sequence}`);
+    };
+  }
+
+  /** Delivers the acknowledgement written on the destination back to the source. */
+  async acknowledgePacket(source: Endpoint, packet: Packet, acknowledgement: Uint8Array): Promise<ExecTxResult> {
+    return this.sendWithUpdate(source, this.ackMsg(source, packet, acknowledgement), `acknowledge packet ${packet.sequence}`);
   }
 
   /** Relays a packet and its acknowledgement; returns the acknowledgement bytes. */

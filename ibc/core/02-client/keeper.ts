@@ -128,11 +128,7 @@ export class ClientKeeper {
    * freezes the client if it proves misbehaviour, else stores the new consensus state.
    */
   updateClient(ctx: Context, clientId: string, clientMessage: Any): void {
-    if (!this.hasClient(ctx, clientId)) throw ErrClientNotFound.wrap(`cannot update client with ID ${clientId}`);
-    const client = this.lightClient(clientId);
-    const clientStore = this.clientStore(ctx, clientId);
-    const status = this.status(ctx, clientId);
-    if (status !== 'Active') throw ErrClientNotActive.wrap(`cannot update client (${clientId}) with status ${status}`);
+    const { client, clientStore } = this.updatable(ctx, clientId);
     client.verifyClientMessage(ctx, clientStore, clientMessage);
     if (client.checkForMisbehaviour(ctx, clientStore, clientMessage)) {
       client.updateStateOnMisbehaviour(ctx, clientStore, clientMessage);
@@ -141,6 +137,27 @@ export class ClientKeeper {
     }
     const heights = client.updateState(ctx, clientStore, clientMessage);
     emitUpdateClient(ctx, clientId, client.clientType, heights, clientMessage);
+  }
+
+  /**
+   * ibc-go's updateClientCheckTx (RedundantRelayDecorator): stores the header in the CheckTx
+   * state so that a packet proved at its height later in the same tx verifies. CheckTx verifies
+   * it first; ReCheckTx does not (it was verified on entry to the mempool). Misbehaviour is
+   * neither looked for nor acted on here: freezing is for the block (the light client's
+   * updateState ignores a Misbehaviour message).
+   */
+  updateClientCheckTx(ctx: Context, clientId: string, clientMessage: Any, recheck: boolean): void {
+    const { client, clientStore } = this.updatable(ctx, clientId);
+    if (!recheck) client.verifyClientMessage(ctx, clientStore, clientMessage);
+    client.updateState(ctx, clientStore, clientMessage);
+  }
+
+  /** The checks before any client update: the client exists and is Active. */
+  private updatable(ctx: Context, clientId: string): { client: LightClient; clientStore: KVStore } {
+    if (!this.hasClient(ctx, clientId)) throw ErrClientNotFound.wrap(`cannot update client with ID ${clientId}`);
+    const status = this.status(ctx, clientId);
+    if (status !== 'Active') throw ErrClientNotActive.wrap(`cannot update client (${clientId}) with status ${status}`);
+    return { client: this.lightClient(clientId), clientStore: this.clientStore(ctx, clientId) };
   }
 
   verifyMembership(ctx: Context, clientId: string, height: Height, delayTimePeriod: bigint, delayBlockPeriod: bigint, proof: Uint8Array, path: MerklePath, value: Uint8Array): void {

@@ -41,7 +41,7 @@ import {
   ErrTooManyConnectionHops,
 } from './errors.js';
 import type { ChannelKeeper } from './keeper.js';
-import { acknowledgePacket, recvPacket, timeoutExecuted, timeoutOnClose, timeoutPacket, validatePacket, writeAcknowledgement } from './packets.js';
+import { acknowledgePacket, recvPacket, recvPacketReCheckTx, timeoutExecuted, timeoutOnClose, timeoutPacket, validatePacket, writeAcknowledgement } from './packets.js';
 
 const CHANNEL_ID = /^channel-(0|[1-9][0-9]*)$/;
 
@@ -111,7 +111,80 @@ function verifyInBranch(ctx: Context, failure: string, verify: (ctx: Context) =>
 
 const result = (typeUrl: string, value: Uint8Array): MsgResponse => ({ typeUrl, value });
 
-export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<string, MsgHandler> {
+/** A packet message's outcome as ibc-go's msg server reports it: NOOP for a redundant relay. */
+export type PacketResult = ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS | ResponseResultType.RESPONSE_RESULT_TYPE_NOOP;
+const SUCCESS = ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS;
+const NOOP = ResponseResultType.RESPONSE_RESULT_TYPE_NOOP;
+
+export type MsgTimeoutOnCloseV8 = MsgTimeoutOnClose & { counterpartyUpgradeSequence: bigint };
+export const decodeTimeoutOnClose = (value: Uint8Array): MsgTimeoutOnCloseV8 => ({ ...MsgTimeoutOnClose.decode(value), counterpartyUpgradeSequence: readUpgradeSequence(value, 7) });
+
+/**
+ * ibc-go's core msg server for the packet messages. The message handlers below and the ante's
+ * RedundantRelayDecorator (ibc/core/ante.ts) both call it, so CheckTx runs exactly the checks
+ * a block would. Each method throws what the message would fail with.
+ */
+export interface PacketMsgServer {
+  /** ibc-go's recvPacketCheckTx: MsgRecvPacket's core checks and replay protection, no app callback, no ack. */
+  recvPacketCheckTx(ctx: Context, msg: MsgRecvPacket): PacketResult;
+  /** ibc-go's recvPacketReCheckTx: replay protection only (the proof was checked on entry to the mempool). */
+  recvPacketReCheckTx(ctx: Context, msg: MsgRecvPacket): PacketResult;
+  recvPacket(ctx: Context, msg: MsgRecvPacket): PacketResult;
+  acknowledgement(ctx: Context, msg: MsgAcknowledgement): PacketResult;
+  timeout(ctx: Context, msg: MsgTimeout): PacketResult;
+  timeoutOnClose(ctx: Context, msg: MsgTimeoutOnCloseV8): PacketResult;
+}
+
+export function packetMsgServer(keeper: ChannelKeeper, router: PortRouter): PacketMsgServer {
+  const route = (portId: string) => withContext('could not retrieve module from port-id', () => router.route(portId));
+  /** The core of MsgRecvPacket: the app bound to the port, or undefined when the packet was already received. */
+  const verifyRecv = (ctx: Context, msg: MsgRecvPacket) => {
+    const app = route(msg.packet.destinationPort);
+    return verifyInBranch(ctx, 'receive packet verification failed', (c) => recvPacket(keeper, c, msg.packet, msg.proofCommitment, msg.proofHeight)) ? app : undefined;
+  };
+  return {
+    recvPacketCheckTx: (ctx, msg) => (verifyRecv(ctx, msg) === undefined ? NOOP : SUCCESS),
+    recvPacketReCheckTx: (ctx, msg) => (verifyInBranch(ctx, 'receive packet verification failed', (c) => recvPacketReCheckTx(keeper, c, msg.packet)) ? SUCCESS : NOOP),
+    recvPacket(ctx, msg) {
+      const packet = msg.packet;
+      // Another relayer got there first: the tx succeeds and changes nothing.
+      const app = verifyRecv(ctx, msg);
+      if (app === undefined) return NOOP;
+      const callback = branchContext(ctx);
+      const ack = app.onRecvPacket(callback.ctx, packet, msg.signer);
+      if (ack === undefined || ack.success) callback.write();
+      else ctx.events.emitEvents(callback.events.events.map((e) => ({ ...e, type: `ibccallbackerror-${e.type}` })));
+      if (ack !== undefined) writeAcknowledgement(keeper, ctx, packet, ack.bytes);
+      return SUCCESS;
+    },
+    acknowledgement(ctx, msg) {
+      const packet = msg.packet;
+      const app = route(packet.sourcePort);
+      if (!verifyInBranch(ctx, 'acknowledge packet verification failed', (c) => acknowledgePacket(keeper, c, packet, msg.acknowledgement, msg.proofAcked, msg.proofHeight))) return NOOP;
+      withContext('acknowledge packet callback failed', () => app.onAcknowledgementPacket(ctx, packet, msg.acknowledgement, msg.signer));
+      return SUCCESS;
+    },
+    timeout(ctx, msg) {
+      const packet = msg.packet;
+      const app = route(packet.sourcePort);
+      if (!verifyInBranch(ctx, 'timeout packet verification failed', (c) => timeoutPacket(keeper, c, packet, msg.proofUnreceived, msg.proofHeight, msg.nextSequenceRecv))) return NOOP;
+      withContext('timeout packet callback failed', () => app.onTimeoutPacket(ctx, packet, msg.signer));
+      withContext('timeout packet execution failed', () => timeoutExecuted(keeper, ctx, packet));
+      return SUCCESS;
+    },
+    timeoutOnClose(ctx, msg) {
+      const packet = msg.packet;
+      const app = route(packet.sourcePort);
+      const verify = (c: Context) => timeoutOnClose(keeper, c, packet, msg.proofUnreceived, msg.proofClose, msg.proofHeight, msg.nextSequenceRecv, msg.counterpartyUpgradeSequence);
+      if (!verifyInBranch(ctx, 'timeout on close packet verification failed', verify)) return NOOP;
+      withContext('timeout packet callback failed', () => app.onTimeoutPacket(ctx, packet, msg.signer));
+      withContext('timeout on close packet execution failed', () => timeoutExecuted(keeper, ctx, packet));
+      return SUCCESS;
+    },
+  };
+}
+
+export function channelMsgs(keeper: ChannelKeeper, router: PortRouter, packets: PacketMsgServer): Record<string, MsgHandler> {
   const openInit: MsgHandler<MsgChannelOpenInit> = {
     decode: (value) => MsgChannelOpenInit.decode(value),
     signers: (msg) => [msg.signer],
@@ -229,18 +302,7 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
       requireProof(msg.proofCommitment, 'commitment');
       validatePacket(msg.packet);
     },
-    handle(ctx, msg) {
-      const packet = msg.packet;
-      const app = withContext('could not retrieve module from port-id', () => router.route(packet.destinationPort));
-      // Another relayer got there first: the tx succeeds and changes nothing.
-      if (!verifyInBranch(ctx, 'receive packet verification failed', (c) => recvPacket(keeper, c, packet, msg.proofCommitment, msg.proofHeight))) return recvResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
-      const callback = branchContext(ctx);
-      const ack = app.onRecvPacket(callback.ctx, packet, msg.signer);
-      if (ack === undefined || ack.success) callback.write();
-      else ctx.events.emitEvents(callback.events.events.map((e) => ({ ...e, type: `ibccallbackerror-${e.type}` })));
-      if (ack !== undefined) writeAcknowledgement(keeper, ctx, packet, ack.bytes);
-      return recvResponse(ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS);
-    },
+    handle: (ctx, msg) => recvResponse(packets.recvPacket(ctx, msg)),
   };
 
   const acknowledgement: MsgHandler<MsgAcknowledgement> = {
@@ -251,13 +313,7 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
       if (msg.acknowledgement.length === 0) throw ErrInvalidProof.wrap('ack bytes cannot be empty');
       validatePacket(msg.packet);
     },
-    handle(ctx, msg) {
-      const packet = msg.packet;
-      const app = withContext('could not retrieve module from port-id', () => router.route(packet.sourcePort));
-      if (!verifyInBranch(ctx, 'acknowledge packet verification failed', (c) => acknowledgePacket(keeper, c, packet, msg.acknowledgement, msg.proofAcked, msg.proofHeight))) return ackResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
-      withContext('acknowledge packet callback failed', () => app.onAcknowledgementPacket(ctx, packet, msg.acknowledgement, msg.signer));
-      return ackResponse(ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS);
-    },
+    handle: (ctx, msg) => ackResponse(packets.acknowledgement(ctx, msg)),
   };
 
   const timeout: MsgHandler<MsgTimeout> = {
@@ -268,18 +324,11 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
       if (msg.nextSequenceRecv === 0n) throw ErrInvalidProof.wrap('next sequence receive cannot be 0');
       validatePacket(msg.packet);
     },
-    handle(ctx, msg) {
-      const packet = msg.packet;
-      const app = withContext('could not retrieve module from port-id', () => router.route(packet.sourcePort));
-      if (!verifyInBranch(ctx, 'timeout packet verification failed', (c) => timeoutPacket(keeper, c, packet, msg.proofUnreceived, msg.proofHeight, msg.nextSequenceRecv))) return timeoutResponse(ResponseResultType.RESPONSE_RESULT_TYPE_NOOP);
-      withContext('timeout packet callback failed', () => app.onTimeoutPacket(ctx, packet, msg.signer));
-      withContext('timeout packet execution failed', () => timeoutExecuted(keeper, ctx, packet));
-      return timeoutResponse(ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS);
-    },
+    handle: (ctx, msg) => timeoutResponse(packets.timeout(ctx, msg)),
   };
 
-  const timeoutClose: MsgHandler<MsgTimeoutOnClose & { counterpartyUpgradeSequence: bigint }> = {
-    decode: (value) => ({ ...MsgTimeoutOnClose.decode(value), counterpartyUpgradeSequence: readUpgradeSequence(value, 7) }),
+  const timeoutClose: MsgHandler<MsgTimeoutOnCloseV8> = {
+    decode: decodeTimeoutOnClose,
     signers: (msg) => [msg.signer],
     validate(msg) {
       requireProof(msg.proofUnreceived, 'unreceived');
@@ -287,14 +336,7 @@ export function channelMsgs(keeper: ChannelKeeper, router: PortRouter): Record<s
       if (msg.nextSequenceRecv === 0n) throw ErrInvalidProof.wrap('next sequence receive cannot be 0');
       validatePacket(msg.packet);
     },
-    handle(ctx, msg) {
-      const packet = msg.packet;
-      const app = withContext('could not retrieve module from port-id', () => router.route(packet.sourcePort));
-      if (!verifyInBranch(ctx, 'timeout on close packet verification failed', (c) => timeoutOnClose(keeper, c, packet, msg.proofUnreceived, msg.proofClose, msg.proofHeight, msg.nextSequenceRecv, msg.counterpartyUpgradeSequence))) return result('/ibc.core.channel.v1.MsgTimeoutOnCloseResponse', MsgTimeoutOnCloseResponse.encode({ result: ResponseResultType.RESPONSE_RESULT_TYPE_NOOP }).finish());
-      withContext('timeout packet callback failed', () => app.onTimeoutPacket(ctx, packet, msg.signer));
-      withContext('timeout on close packet execution failed', () => timeoutExecuted(keeper, ctx, packet));
-      return result('/ibc.core.channel.v1.MsgTimeoutOnCloseResponse', MsgTimeoutOnCloseResponse.encode({ result: ResponseResultType.RESPONSE_RESULT_TYPE_SUCCESS }).finish());
-    },
+    handle: (ctx, msg) => result('/ibc.core.channel.v1.MsgTimeoutOnCloseResponse', MsgTimeoutOnCloseResponse.encode({ result: packets.timeoutOnClose(ctx, msg) }).finish()),
   };
 
   return {

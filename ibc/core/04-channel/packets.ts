@@ -110,18 +110,15 @@ export function recvPacket(k: ChannelKeeper, ctx: Context, packet: Packet, proof
   emitRecvPacket(ctx, packet, channel);
 }
 
-/** Whether receiving `packet` would be a no-op (already received): the redundant-relay check. */
-export function isPacketReceived(k: ChannelKeeper, ctx: Context, packet: Packet): boolean {
-  const channel = k.getChannel(ctx, packet.destinationPort, packet.destinationChannel);
-  if (channel === undefined) return false;
-  if (channel.ordering === Order.ORDER_UNORDERED) return k.hasPacketReceipt(ctx, packet.destinationPort, packet.destinationChannel, packet.sequence);
-  const next = k.getNextSequenceRecv(ctx, packet.destinationPort, packet.destinationChannel);
-  return next !== undefined && packet.sequence < next;
-}
-
-/** Whether acknowledging or timing out `packet` would be a no-op (its commitment is gone). */
-export function isPacketSettled(k: ChannelKeeper, ctx: Context, packet: Packet): boolean {
-  return k.getPacketCommitment(ctx, packet.sourcePort, packet.sourceChannel, packet.sequence) === undefined;
+/**
+ * ibc-go's RecvPacketReCheckTx: ReCheckTx (after each block, over the mempool) only repeats
+ * replay protection, since the proof was verified when the tx entered the mempool. Throws
+ * ErrNoOpMsg once the packet is received, and ErrPacketSequenceOutOfOrder for an ORDERED
+ * packet past the next receive sequence.
+ */
+export function recvPacketReCheckTx(k: ChannelKeeper, ctx: Context, packet: Packet): void {
+  const channel = k.requireChannel(ctx, packet.destinationPort, packet.destinationChannel);
+  applyReplayProtection(k, ctx, packet, channel.ordering);
 }
 
 function applyReplayProtection(k: ChannelKeeper, ctx: Context, packet: Packet, ordering: Order): void {

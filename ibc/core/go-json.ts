@@ -1,6 +1,6 @@
-// The two pieces of Go's encoding/json that ICS-20 bytes depend on. Packet data and
-// acknowledgements are hashed into commitments on both chains, so they must be the bytes
-// ibc-go writes, and must be read the way ibc-go reads them.
+// The pieces of Go's encoding/json that IBC application bytes depend on (ICS-20 and ICS-27
+// packet data, channel versions, acknowledgements). They are hashed into commitments on both
+// chains, so they must be the bytes ibc-go writes, and must be read the way ibc-go reads them.
 
 const HEX = '0123456789abcdef';
 
@@ -81,4 +81,53 @@ export function parseFirstJsonValue(text: string): unknown {
   const number = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(rest);
   if (number === null) throw new SyntaxError(`invalid character at the start of a JSON value`);
   return JSON.parse(number[0]);
+}
+
+/**
+ * The raw text of each member's value of the object `text` starts with (after whitespace),
+ * the last one for a repeated key; `text` must already be known to parse. JSON.parse keeps no
+ * trace of how a number was written, and Go's decoder refuses `1.0` or `1e0` for an integer.
+ */
+export function jsonObjectMemberTexts(text: string): Map<string, string> {
+  const members = new Map<string, string>();
+  let i = text.indexOf('{') + 1;
+  const skipWhitespace = () => {
+    while (i < text.length && WHITESPACE.has(text.charCodeAt(i))) i++;
+  };
+  const skipString = () => {
+    for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    i++;
+  };
+  const skipValue = () => {
+    if (text[i] === '"') return skipString();
+    let depth = 0;
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (ch === '"') {
+        skipString();
+        continue;
+      }
+      if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') {
+        if (depth === 0) return;
+        depth--;
+      } else if (ch === ',' && depth === 0) return;
+      i++;
+    }
+  };
+  for (skipWhitespace(); text[i] === '"'; skipWhitespace()) {
+    const keyStart = i;
+    skipString();
+    const key = JSON.parse(text.slice(keyStart, i)) as string;
+    skipWhitespace();
+    i++; // ':'
+    skipWhitespace();
+    const valueStart = i;
+    skipValue();
+    members.set(key, text.slice(valueStart, i).trim());
+    skipWhitespace();
+    if (text[i] === ',') i++;
+    skipWhitespace();
+  }
+  return members;
 }
