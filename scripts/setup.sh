@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Everything a fresh clone needs before it can build, test or run a zone: the npm packages
 # (when node_modules is missing or older than the lockfile) and the pinned CometBFT; with
-# --ibc-peers also the IBC counterparties (ibc-go's simd and the Go relayer, built once per
-# machine), which the tests, `npm run ibc:devnet` and `npm run bench:ibc` need and `npm start`
-# does not. Idempotent and quiet when there is nothing to do.
+# --ibc-peers also the IBC counterparties (ibc-go's simd, the Go relayer and Hermes, built once
+# per machine; Hermes needs Rust's cargo), which the tests, `npm run ibc:devnet` and
+# `npm run bench:ibc` need and `npm start` does not. Idempotent and quiet when there is nothing
+# to do.
 set -euo pipefail
 
 IBC_PEERS=0

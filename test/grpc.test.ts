@@ -34,7 +34,7 @@ import {
 } from 'cosmjs-types/cosmos/tx/v1beta1/service';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
-import { initCometHome, setGenesisAppState, startCometbft, waitForHeight } from './helpers/cometbft.js';
+import { initCometHome, rpc, setGenesisAppState, startCometbft, waitForHeight } from './helpers/cometbft.js';
 import { ProcessGroup, waitFor } from './helpers/processes.js';
 
 const ALICE_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
@@ -60,6 +60,7 @@ describe('the gRPC server behind CometBFT', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zonekit-grpc-'));
   let zone: RunningZone;
   let client: Client;
+  let rpcUrl = '';
   let alice = '';
 
   /** One unary call, as a generated stub makes it: the method's path, protobuf both ways. */
@@ -94,6 +95,7 @@ describe('the gRPC server behind CometBFT', () => {
   before(async () => {
     alice = (await (await DirectSecp256k1HdWallet.fromMnemonic(ALICE_MNEMONIC)).getAccounts())[0]!.address;
     const home = await initCometHome(join(dir, 'node'), { chainId: CHAIN_ID, timeoutCommit: '100ms' });
+    rpcUrl = home.rpcUrl;
     setGenesisAppState(home, zoneGenesis([{ address: alice, coins: [{ denom: 'uatom', amount: '10000000' }] }, { address: BOB, coins: [{ denom: 'uatom', amount: '1000' }] }]));
     zone = await startZone({
       home: dir,
@@ -189,5 +191,22 @@ describe('the gRPC server behind CometBFT', () => {
     const validators = await call('/cosmos.base.tendermint.v1beta1.Service/GetLatestValidatorSet', GetLatestValidatorSetRequest, {}, GetLatestValidatorSetResponse);
     assert.equal(validators.value.validators.length, 1);
     assert.equal(validators.value.validators[0]!.pubKey!.typeUrl, '/cosmos.crypto.ed25519.PubKey');
+  });
+
+  it("answers GetNodeInfo and the node config through CometBFT's abci_query too, where Hermes reads them", async () => {
+    const abciQuery = async (path: string) => {
+      const { response } = await rpc<{ response: { code: number; log: string; value: string } }>(rpcUrl, '/abci_query', { path: JSON.stringify(path) });
+      assert.equal(response.code, 0, response.log);
+      return Buffer.from(response.value, 'base64');
+    };
+    const info = GetNodeInfoResponse.decode(await abciQuery('/cosmos.base.tendermint.v1beta1.Service/GetNodeInfo'));
+    assert.equal(info.defaultNodeInfo!.network, CHAIN_ID);
+    // Hermes checks these three: cosmos-sdk and ibc-go within its supported ranges, CometBFT for its RPC dialect.
+    const deps = new Map(info.applicationVersion!.buildDeps.map((d) => [d.path, d.version]));
+    assert.equal(deps.get('github.com/cosmos/cosmos-sdk'), 'v0.50.0');
+    assert.equal(deps.get('github.com/cosmos/ibc-go/v8'), 'v8.8.0');
+    assert.match(deps.get('github.com/cometbft/cometbft') ?? '', /^v0\.38\.\d+$/);
+    const config = ConfigResponse.decode(await abciQuery('/cosmos.base.node.v1beta1.Service/Config'));
+    assert.equal(config.minimumGasPrice, '0.010000000000000000uatom');
   });
 });

@@ -1,10 +1,11 @@
 /**
- * 07-tendermint light client costs, single thread: one adjacent header verified and stored
+ * 07-tendermint light client costs (part of `npm run bench:ibc`), single thread: one adjacent header verified and stored
  * (what MsgUpdateClient pays: decode, ValidateBasic, +2/3 ed25519 signatures, store writes)
  * for 4 and 100 validators, and one ICS-23 membership proof verified through the client (a
  * proof from zonekit's own store holding ~10k keys). Prints per-round and overall medians.
- * Run: node dist/scripts/bench/ibc-light-client.js [--headers 40] [--rounds 5] [--keys 10000]
+ * Alone: node dist/scripts/bench/ibc-light-client.js [--headers 40] [--rounds 5] [--keys 10000] [--proofs 2000]
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Any } from 'cosmjs-types/google/protobuf/any';
 import { scratchStores } from '../../app/store/testing.js';
@@ -24,18 +25,18 @@ import {
 } from '../../ibc/light-clients/07-tendermint/testing.js';
 import { fmt, median, nowMs } from './stats.js';
 
-const { values: flags } = parseArgs({
-  options: {
-    headers: { type: 'string', default: '40' },
-    rounds: { type: 'string', default: '5' },
-    keys: { type: 'string', default: '10000' },
-    proofs: { type: 'string', default: '2000' },
-  },
-});
-const HEADERS = Number(flags.headers);
-const ROUNDS = Number(flags.rounds);
-const KEYS = Number(flags.keys);
-const PROOFS = Number(flags.proofs);
+export interface LightClientBenchOptions {
+  /** Adjacent headers verified a round. */
+  headers: number;
+  rounds: number;
+  /** Keys in the store the membership proofs come from. */
+  keys: number;
+  /** Membership proofs verified a round. */
+  proofs: number;
+}
+
+export const LIGHT_CLIENT_BENCH_DEFAULTS: LightClientBenchOptions = { headers: 40, rounds: 5, keys: 10_000, proofs: 2_000 };
+
 const CHAIN_ID = 'bench-1';
 const T0 = { seconds: 1_700_000_000n, nanos: 0 };
 const height = (h: bigint) => ({ revisionNumber: 1n, revisionHeight: h });
@@ -58,7 +59,7 @@ function updateRound(validators: ReturnType<typeof testValidators>, signed: Any[
   });
 }
 
-function benchUpdates(validatorCount: number): void {
+function benchUpdates(validatorCount: number, { headers: HEADERS, rounds: ROUNDS }: LightClientBenchOptions): void {
   const validators = testValidators(validatorCount, `bench-${validatorCount}`);
   const set = validatorSetOf(validators);
   const signed = Array.from({ length: HEADERS }, (_, i) => {
@@ -79,7 +80,7 @@ function benchUpdates(validatorCount: number): void {
   );
 }
 
-async function benchMembership(): Promise<void> {
+async function benchMembership({ keys: KEYS, rounds: ROUNDS, proofs: PROOFS }: LightClientBenchOptions): Promise<void> {
   const enc = new TextEncoder();
   const stores = scratchStores(['bank', 'ibc']);
   const ms = stores.open();
@@ -119,6 +120,22 @@ async function benchMembership(): Promise<void> {
   }
 }
 
-benchUpdates(4);
-benchUpdates(100);
-await benchMembership();
+/** Prints the light client's figures: updates with 4 and 100 validators, then membership proofs. */
+export async function benchLightClient(options: LightClientBenchOptions = LIGHT_CLIENT_BENCH_DEFAULTS): Promise<void> {
+  benchUpdates(4, options);
+  benchUpdates(100, options);
+  await benchMembership(options);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const d = LIGHT_CLIENT_BENCH_DEFAULTS;
+  const { values: flags } = parseArgs({
+    options: {
+      headers: { type: 'string', default: String(d.headers) },
+      rounds: { type: 'string', default: String(d.rounds) },
+      keys: { type: 'string', default: String(d.keys) },
+      proofs: { type: 'string', default: String(d.proofs) },
+    },
+  });
+  await benchLightClient({ headers: Number(flags.headers), rounds: Number(flags.rounds), keys: Number(flags.keys), proofs: Number(flags.proofs) });
+}

@@ -15,6 +15,8 @@ export const DEVNET_MIN_GAS_PRICES = '0.01uatom';
 export interface DevnetStartOptions {
   home: string;
   ports: DevnetPorts;
+  /** A new chain's id (default `zonekit-devnet`); a resumed chain keeps the one in its genesis. */
+  chainId?: string;
   /** Wipe the home and start a new chain. */
   reset: boolean;
   /** CometBFT timeout_commit for a new chain. */
@@ -60,15 +62,17 @@ export async function startDevnet(options: DevnetStartOptions): Promise<RunningD
   }
   if (options.reset) rmSync(home, { recursive: true, force: true });
 
+  let chainId = options.chainId ?? DEVNET_CHAIN_ID;
   if (isDevnetHome(home)) {
     log(`resuming the devnet in ${home}`);
+    chainId = (JSON.parse(readFileSync(join(home, 'config', 'genesis.json'), 'utf8')) as { chain_id: string }).chain_id;
   } else {
     if (existsSync(home) && readdirSync(home).length > 0) {
       throw new Error(`${home} exists but is not a devnet (it has no accounts.json); move it away, or start over with --reset`);
     }
     rmSync(home, { recursive: true, force: true });
     log(`initializing a new devnet in ${home}`);
-    await initDevnetHome(home, { chainId: DEVNET_CHAIN_ID, timeoutCommit: options.timeoutCommit });
+    await initDevnetHome(home, { chainId, timeoutCommit: options.timeoutCommit });
   }
   await assertPortsFree(ports, '\n(another CometBFT node or devnet may be running)');
   setDevnetPorts(home, ports);
@@ -87,7 +91,7 @@ export async function startDevnet(options: DevnetStartOptions): Promise<RunningD
     const app = await startZoneApp({
       home,
       abciAddress: `tcp://127.0.0.1:${ports.abci}`,
-      chainId: DEVNET_CHAIN_ID,
+      chainId,
       minGasPrices: DEVNET_MIN_GAS_PRICES,
       api: { address: `tcp://127.0.0.1:${ports.api}`, cometRpc: `http://127.0.0.1:${ports.rpc}` },
       grpc: { address: `127.0.0.1:${ports.grpc}`, cometRpc: `http://127.0.0.1:${ports.rpc}` },
@@ -121,7 +125,7 @@ export async function startDevnet(options: DevnetStartOptions): Promise<RunningD
     return {
       home,
       ports,
-      chainId: DEVNET_CHAIN_ID,
+      chainId,
       minGasPrices: DEVNET_MIN_GAS_PRICES,
       rpcUrl,
       height,
