@@ -6,8 +6,7 @@
 // for another account gets an error ack and changes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import { GasPrice, SigningStargateClient } from '@cosmjs/stargate';
@@ -17,12 +16,11 @@ import { packetDataJson } from '../ibc/apps/27-interchain-accounts/types/packet.
 import { serializeCosmosTx } from '../ibc/apps/27-interchain-accounts/types/cosmos-tx.js';
 import { MsgPlaceLimitOrder, MsgPlaceLimitOrderResponse, Side, TimeInForce } from '../modules/dex/index.js';
 import { parseDec } from '../app/dec.js';
-import { simdBinary, startSimdChain, waitForTx, type SimdChain } from '../scripts/lib/simd.js';
-import { startDevnet } from '../scripts/devnet/start.js';
+import { waitForTx, type SimdChain } from '../scripts/lib/simd.js';
 import { rpc } from './helpers/cometbft.js';
-import { freePorts, ProcessGroup, waitFor } from './helpers/processes.js';
+import { waitFor } from './helpers/processes.js';
 import { zonekitOk } from './helpers/zonekit-cli.js';
-import { hermesRow, rlyRow } from './helpers/zone-simd-ics20.js';
+import { hermesRow, rlyRow, withZoneAndSimd } from './helpers/zone-simd-ics20.js';
 
 interface TxSearch {
   txs: Array<{ tx_result: { code: number; events: Array<{ type: string; attributes: Array<{ key: string; value: string }> }> } }>;
@@ -48,26 +46,9 @@ async function simdTx(simd: SimdChain, args: readonly string[], from: string): P
 }
 
 for (const row of [rlyRow, hermesRow]) {
-  test(`interchain accounts zonekit ↔ simd through ${row.name}: each side controls an account on the other`, { timeout: 420_000 }, async (t) => {
-    simdBinary();
-    row.binary();
-    const dir = mkdtempSync(join(tmpdir(), `zonekit-ica-${row.name}-`));
-    const group = new ProcessGroup();
-    const stops: Array<() => Promise<void>> = [];
-    let passed = false;
-    try {
-      const [rpcPort, p2p, abci, api, grpc] = (await freePorts(5)) as [number, number, number, number, number];
-      const zone = await startDevnet({ home: join(dir, 'zonekit'), ports: { rpc: rpcPort, p2p, abci, api, grpc }, reset: true, timeoutCommit: '500ms' });
-      stops.push(zone.stop);
-      const [alice, bob, , , erin] = zone.accounts;
-      const simd = await startSimdChain({
-        home: join(dir, 'simd'),
-        chainId: 'simd-ica-1',
-        accounts: zone.accounts.map((a) => ({ name: a.name, mnemonic: a.mnemonic, coins: '100000000000stake' })),
-        group,
-      });
-      const relayer = await row.link(join(dir, row.name), group, zone, simd, erin!.mnemonic);
-      stops.push(relayer.stop);
+  test(`interchain accounts zonekit ↔ simd through ${row.name}: each side controls an account on the other`, { timeout: 420_000 }, (t) =>
+    withZoneAndSimd(row, 'ica', async ({ dir, zone, simd, relayer }) => {
+      const [alice, bob] = zone.accounts;
       const path = relayer.path;
       // The running relayer finishes the ICA channel handshakes the controllers begin, and relays their packets.
       relayer.start();
@@ -109,6 +90,33 @@ for (const row of [rlyRow, hermesRow]) {
       const responses = TxMsgData.decode(Buffer.from(hostAck!.result!, 'base64')).msgResponses.map((r) => r.typeUrl);
       assert.deepEqual(responses, ['/cosmos.staking.v1beta1.MsgDelegateResponse', '/cosmos.bank.v1beta1.MsgSendResponse'], "simd's ack carries both responses");
 
+      // 1b. A packet that times out closes the ORDERED channel; registering again opens a new
+      //     channel to the same account on simd, its funds intact, and it executes again.
+      const controllerChannels = async () =>
+        (JSON.parse(await zonekitOk(['query', 'ibc', 'channel', 'channels', '--node', zone.rpcUrl, '-o', 'json'])) as { channels: Array<{ port_id: string; channel_id: string; state: string }> }).channels.filter(
+          (c) => c.port_id === `icacontroller-${alice!.address}`,
+        );
+      const [first] = await controllerChannels();
+      await zoneTx(['tx', 'interchain-accounts', 'controller', 'send-tx', zoneConnection, packetFile, '--relative-packet-timeout', '1']);
+      await waitFor(async () => (await controllerChannels()).find((c) => c.channel_id === first!.channel_id)?.state === 'STATE_CLOSED', {
+        what: `the timeout to close ${first!.channel_id} (through ${row.name})`,
+        timeoutMs: 90_000,
+        intervalMs: 500,
+      });
+      await zoneTx(['tx', 'interchain-accounts', 'controller', 'register', zoneConnection, '--ordering', 'ORDER_ORDERED']);
+      const reopened = await waitFor(async () => (await controllerChannels()).find((c) => c.channel_id !== first!.channel_id && c.state === 'STATE_OPEN'), {
+        what: 'a new open controller channel',
+        timeoutMs: 90_000,
+        intervalMs: 500,
+      });
+      const account = JSON.parse(await zonekitOk(['query', 'interchain-accounts', 'controller', 'interchain-account', alice!.address, zoneConnection, '--node', zone.rpcUrl, '-o', 'json'])) as { address: string };
+      assert.equal(account.address, icaOnSimd, `${reopened.channel_id} leads to the same account`);
+      assert.equal(await simd.balance(icaOnSimd, 'stake'), 25_000n, 'the timed-out packet changed nothing on simd');
+      const sendAgain = join(dir, 'send-again.json');
+      writeFileSync(sendAgain, await zonekitOk(['tx', 'interchain-accounts', 'host', 'generate-packet-data', JSON.stringify([messages[1]]), '-o', 'json', ...zoneCli]));
+      await zoneTx(['tx', 'interchain-accounts', 'controller', 'send-tx', zoneConnection, sendAgain]);
+      await waitFor(async () => (await simd.balance(icaOnSimd, 'stake')) === 10_000n, { what: 'a send over the reopened channel', timeoutMs: 60_000, intervalMs: 500 });
+
       // 2. simd controller → zonekit host. bob (on simd) registers; his account on zonekit is funded.
       // With an empty --version, simd's fee middleware proposes an ICS-29 wrapped version that a host
       // without ICS-29 cannot read; the ICS-27 metadata, given explicitly, opens a plain channel.
@@ -149,12 +157,6 @@ for (const row of [rlyRow, hermesRow]) {
       assert.match(refused.error ?? '', /^ABCI code: \d+: error handling packet: see events for details$/);
       assert.equal(await zoneBalance(alice!.address, 'uatom'), aliceAtom);
       assert.equal(await zoneBalance(icaOnZone, 'uatom'), icaAtom);
-      passed = true;
-    } finally {
-      await group.stopAll();
-      for (const stop of stops.reverse()) await stop();
-      if (passed) rmSync(dir, { recursive: true, force: true });
-      else console.error(`kept ${dir} (zonekit, simd and ${row.name} logs)`);
-    }
-  });
+    }),
+  );
 }

@@ -84,10 +84,22 @@ export const hermesRow: RelayerRow = {
   },
 };
 
-export async function zoneSimdIcs20(row: RelayerRow): Promise<void> {
+/** A zonekit devnet and a simd chain (the same dev accounts on both), linked by `row`'s relayer with erin's key. */
+export interface ZoneSimdPair {
+  dir: string;
+  zone: RunningDevnet;
+  simd: SimdChain;
+  relayer: LinkedRelayer;
+}
+
+/**
+ * Starts the pair in a new folder, runs `body`, then stops every process it started; the folder
+ * (every chain's and the relayer's logs) is kept when `body` fails.
+ */
+export async function withZoneAndSimd(row: RelayerRow, name: string, body: (pair: ZoneSimdPair) => Promise<void>): Promise<void> {
   simdBinary();
   row.binary();
-  const dir = mkdtempSync(join(tmpdir(), `zonekit-ibc-${row.name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `zonekit-${name}-${row.name}-`));
   const group = new ProcessGroup();
   const stops: Array<() => Promise<void>> = [];
   let passed = false;
@@ -95,18 +107,30 @@ export async function zoneSimdIcs20(row: RelayerRow): Promise<void> {
     const [rpc, p2p, abci, api, grpc] = (await freePorts(5)) as [number, number, number, number, number];
     const zone = await startDevnet({ home: join(dir, 'zonekit'), chainId: 'zonekit-1', ports: { rpc, p2p, abci, api, grpc }, reset: true, timeoutCommit: '500ms' });
     stops.push(zone.stop);
-    const [alice, bob, , , erin] = zone.accounts;
     const simd = await startSimdChain({
       home: join(dir, 'simd'),
       chainId: 'simd-1',
       accounts: zone.accounts.map((a) => ({ name: a.name, mnemonic: a.mnemonic, coins: '100000000000stake' })),
       group,
     });
-    const relayer = await row.link(join(dir, row.name), group, zone, simd, erin!.mnemonic);
+    const relayer = await row.link(join(dir, row.name), group, zone, simd, zone.accounts[4]!.mnemonic);
     stops.push(relayer.stop);
+    assert.equal(relayer.path.src.chainId, zone.chainId);
+    await body({ dir, zone, simd, relayer });
+    passed = true;
+  } finally {
+    await group.stopAll();
+    for (const stop of stops.reverse()) await stop();
+    if (passed) rmSync(dir, { recursive: true, force: true });
+    else console.error(`kept ${dir} (zonekit, simd and ${row.name} logs)`);
+  }
+}
+
+export function zoneSimdIcs20(row: RelayerRow): Promise<void> {
+  return withZoneAndSimd(row, 'ibc', async ({ dir, zone, simd, relayer }) => {
+    const [alice, bob] = zone.accounts;
     const zoneChannel = relayer.path.src.channelId;
     const simdChannel = relayer.path.dst.channelId;
-    assert.equal(relayer.path.src.chainId, zone.chainId);
 
     const wallet = await DirectSecp256k1HdWallet.fromMnemonic(alice!.mnemonic);
     const client = await SigningStargateClient.connectWithSigner(zone.rpcUrl, wallet, { gasPrice: GasPrice.fromString('0.025uatom') });
@@ -172,11 +196,5 @@ export async function zoneSimdIcs20(row: RelayerRow): Promise<void> {
     }, { what: `${row.name} start to relay the acknowledgements`, timeoutMs: 60_000, intervalMs: 500 });
     assert.equal(await zoneBalance(zoneEscrow, 'uatom'), 607_000n);
     assert.equal(await simd.balance(simdEscrow, 'stake'), 1300n);
-    passed = true;
-  } finally {
-    await group.stopAll();
-    for (const stop of stops.reverse()) await stop();
-    if (passed) rmSync(dir, { recursive: true, force: true });
-    else console.error(`kept ${dir} (zonekit, simd and ${row.name} logs)`);
-  }
+  });
 }

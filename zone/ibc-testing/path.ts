@@ -158,30 +158,7 @@ export class IbcPath {
       'channel open init',
     );
     a.channelId = response(init, 0, MsgChannelOpenInitResponse).channelId;
-    const initProof = a.chain.proveIbc(channelPath(a.portId, a.channelId));
-    const tryResult = await this.sendWithUpdate(b, {
-      typeUrl: '/ibc.core.channel.v1.MsgChannelOpenTry',
-      value: {
-        portId: b.portId,
-        previousChannelId: '',
-        channel: { state: State.STATE_TRYOPEN, ordering: order, counterparty: { portId: a.portId, channelId: a.channelId }, connectionHops: [b.connectionId], version },
-        counterpartyVersion: version,
-        proofInit: initProof.proof,
-        proofHeight: initProof.proofHeight,
-        signer: b.chain.relayer,
-      },
-    }, 'channel open try');
-    b.channelId = response(tryResult, 1, MsgChannelOpenTryResponse).channelId;
-    const tryProof = b.chain.proveIbc(channelPath(b.portId, b.channelId));
-    await this.sendWithUpdate(a, {
-      typeUrl: '/ibc.core.channel.v1.MsgChannelOpenAck',
-      value: { portId: a.portId, channelId: a.channelId, counterpartyChannelId: b.channelId, counterpartyVersion: version, proofTry: tryProof.proof, proofHeight: tryProof.proofHeight, signer: a.chain.relayer },
-    }, 'channel open ack');
-    const ackProof = a.chain.proveIbc(channelPath(a.portId, a.channelId));
-    await this.sendWithUpdate(b, {
-      typeUrl: '/ibc.core.channel.v1.MsgChannelOpenConfirm',
-      value: { portId: b.portId, channelId: b.channelId, proofAck: ackProof.proof, proofHeight: ackProof.proofHeight, signer: b.chain.relayer },
-    }, 'channel open confirm');
+    await this.finishChannelOpen();
   }
 
   /**
