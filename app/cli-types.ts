@@ -2,6 +2,7 @@
 // subcommands from its own folder, without app/ or the module depending on the CLI library:
 // a command is a usage line, options and a handler; the CLI mounts it and gives it a context.
 import type { CoinProto } from './coins.js';
+import type { AnyJson } from './proto/json.js';
 
 export interface CliOption {
   /** commander-style: `--denom <denom>`, `-a, --address`. */
@@ -35,6 +36,8 @@ export interface CliContext {
    * `generate-packet-data`).
    */
   msgFromJson?(json: Record<string, unknown>): EncodedMsg;
+  /** The zone's JSON types, for Anys inside messages a command reads or prints (app/proto's generic commands). */
+  readonly jsonTypes?: AnyJson;
 }
 
 export interface CliCommand {

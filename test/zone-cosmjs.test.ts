@@ -9,7 +9,7 @@ import { Secp256k1HdWallet } from '@cosmjs/amino';
 import { DirectSecp256k1HdWallet, Registry, type EncodeObject } from '@cosmjs/proto-signing';
 import { BroadcastTxError, defaultRegistryTypes, GasPrice, SigningStargateClient, StargateClient, type StdFee } from '@cosmjs/stargate';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { MsgIncrement, MSG_INCREMENT_TYPE_URL, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from '../modules/counter/index.js';
+import { counterRegistryTypes, MsgIncrement, MSG_INCREMENT_TYPE_URL, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from '../modules/counter/index.js';
 import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
 import { initCometHome, rpc, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
 import { ProcessGroup } from './helpers/processes.js';
@@ -254,7 +254,7 @@ describe('the zone behind CometBFT, through cosmjs', () => {
   });
 
   it('runs the example module: a custom message signed by cosmjs with its codec registered', async () => {
-    const registry = new Registry([...defaultRegistryTypes, [MSG_INCREMENT_TYPE_URL, MsgIncrement]]);
+    const registry = new Registry([...defaultRegistryTypes, ...counterRegistryTypes]);
     const client = await SigningStargateClient.connectWithSigner(node.home.rpcUrl, (await directSigner('bob')).wallet, { ...CLIENT_OPTIONS, registry });
     try {
       const msg = { typeUrl: MSG_INCREMENT_TYPE_URL, value: MsgIncrement.fromPartial({ sender: addr.bob, by: 5n }) };

@@ -18,6 +18,10 @@ export interface JsonCodec {
   /** With `encode`: the message from camelCase JSON, as cosmjs-types' fromJSON reads it. */
   fromJSON?(json: any): unknown;
   encode?(message: any): { finish(): Uint8Array };
+  /** A codec that writes its own JSON (generated codecs, through their descriptors: app/proto). */
+  writeJson?(message: any, types: JsonTypes): Json;
+  /** ...and reads it back (the SDK's JSON or camelCase) into a message `encode` takes. */
+  readJson?(json: unknown, types: JsonTypes): unknown;
 }
 
 export interface JsonOptions {
@@ -49,6 +53,7 @@ export class JsonTypes {
 
   /** The JSON of `message`, a value of `codec`'s type. */
   toJson(codec: JsonCodec, message: unknown, options: JsonOptions = {}): Json {
+    if (codec.writeJson) return codec.writeJson(message, this);
     return this.walk(message, codec.toJSON ? codec.toJSON(message) : undefined, options.lossless ?? false);
   }
 
@@ -65,6 +70,7 @@ export class JsonTypes {
     const { '@type': typeUrl, ...fields } = json;
     if (typeof typeUrl !== 'string') throw new Error(`an Any in JSON needs a "@type" string, got ${JSON.stringify(json)}`);
     const codec = this.codecs.get(typeUrl);
+    if (codec?.readJson && codec.encode) return { typeUrl, value: codec.encode(codec.readJson(fields, this)).finish() };
     if (isReadable(codec)) return { typeUrl, value: codec.encode(this.fromJson(codec, fields)).finish() };
     const keys = Object.keys(fields);
     if (keys.length === 1 && typeof fields.value === 'string') return { typeUrl, value: new Uint8Array(Buffer.from(fields.value, 'base64')) };
@@ -73,7 +79,8 @@ export class JsonTypes {
   }
 
   /** A message of `codec`'s type from the SDK's JSON (or camelCase), its Anys read through this registry. */
-  fromJson<T>(codec: { fromJSON(json: any): T }, json: unknown): T {
+  fromJson<T>(codec: { fromJSON(json: any): T; readJson?(json: unknown, types: JsonTypes): unknown }, json: unknown): T {
+    if (codec.readJson) return codec.readJson(json, this) as T;
     return codec.fromJSON(this.toCamelJson(json));
   }
 
@@ -110,7 +117,7 @@ export class JsonTypes {
 }
 
 function isReadable(codec: JsonCodec | undefined): codec is Readable {
-  return codec?.fromJSON !== undefined && codec.encode !== undefined;
+  return (codec?.fromJSON !== undefined || codec?.readJson !== undefined) && codec.encode !== undefined;
 }
 
 // The oneof members that may appear in the responses served here (tx mode info, public keys,

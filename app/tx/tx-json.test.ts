@@ -68,14 +68,18 @@ describe("the SDK's tx JSON", () => {
     assert.deepEqual(registry.txBytesToJson(registry.txJsonToBytes(GENTX)), GENTX);
   });
 
-  it("reads with the zone's registry too, and keeps a message it cannot read from fields as its bytes", () => {
+  it("reads with the zone's registry too: a generated message by its fields, a type it does not know as its bytes", () => {
     const zone = new TxJsonRegistry(appJsonTypes(buildZone().app));
     assert.deepEqual(zone.txBytesToJson(registry.txJsonToBytes(GENTX)), GENTX);
     const counter = { typeUrl: '/zonekit.counter.v1.MsgIncrement', value: new Uint8Array([10, 1, 97, 16, 3]) };
-    const tx = { ...registry.txFromJson(GENTX), body: { ...registry.txFromJson(GENTX).body!, messages: [counter] } };
+    const unknown = { typeUrl: '/x.y.MsgUnknown', value: new Uint8Array([8, 1]) };
+    const tx = { ...registry.txFromJson(GENTX), body: { ...registry.txFromJson(GENTX).body!, messages: [counter, unknown] } };
     const json = zone.txToJson(tx) as { body: { messages: unknown[] } };
-    assert.deepEqual(json.body.messages, [{ '@type': counter.typeUrl, value: 'CgFhEAM=' }]);
-    assert.deepEqual(zone.txFromJson(json).body!.messages, [counter]);
+    assert.deepEqual(json.body.messages, [
+      { '@type': counter.typeUrl, sender: 'a', by: '3' },
+      { '@type': unknown.typeUrl, value: 'CAE=' },
+    ]);
+    assert.deepEqual(zone.txFromJson(json).body!.messages, [counter, unknown]);
   });
 
   it('reads camelCase too, and says which type it cannot read', () => {

@@ -1,5 +1,5 @@
-// The example module end to end: its codec, its handler and query, and a cosmjs-signed tx
-// through the whole zone pipeline (registry + amino converter included).
+// The example module end to end: its generated codec, its handler and query, and a cosmjs-signed
+// tx through the whole zone pipeline, with the registry types and amino converters it exports.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DirectSecp256k1HdWallet, Registry } from '@cosmjs/proto-signing';
@@ -10,7 +10,7 @@ import { bech32Codec } from '../../app/address-codec.js';
 import { CodedError } from '../../app/errors.js';
 import { eventLines, testContext } from '../../app/testing.js';
 import { TestChain } from '../../zone/testing.js';
-import { MSG_INCREMENT_TYPE_URL, MsgIncrement, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from './codec.js';
+import { counterAminoConverters, counterRegistryTypes, MSG_INCREMENT_TYPE_URL, MsgIncrement, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from './schema.js';
 import { STORE_KEY } from './keeper.js';
 import { counterModule } from './module.js';
 
@@ -33,7 +33,7 @@ describe('counter (example module)', () => {
     handler.handle(ctx, { sender: SENDER, by: 2n });
     handler.handle(ctx, { sender: SENDER, by: 3n });
     assert.deepEqual(eventLines(ctx.events).at(-1), `increment: sender=${SENDER}, by=3, count=5`);
-    const answer = counter.queries[QUERY_COUNT_PATH]!(ctx, QueryCountRequest.encode({ address: SENDER }).finish());
+    const answer = counter.queries[QUERY_COUNT_PATH as keyof typeof counter.queries]!(ctx, QueryCountRequest.encode({ address: SENDER }).finish());
     assert.equal(QueryCountResponse.decode(answer).count, 5n);
     assert.throws(() => handler.validate!({ sender: SENDER, by: 0n }), (err: unknown) => err instanceof CodedError && err.codespace === 'counter' && err.code === 2);
     const exported = counter.genesis.export(ctx);
@@ -51,7 +51,7 @@ describe('counter (example module)', () => {
     const count = () => QueryCountResponse.decode(chain.query(QUERY_COUNT_PATH, QueryCountRequest.encode({ address: SENDER }).finish()).value).count;
 
     it('runs MsgIncrement signed in DIRECT mode with the codec registered', async () => {
-      const registry = new Registry([...defaultRegistryTypes, [MSG_INCREMENT_TYPE_URL, MsgIncrement]]);
+      const registry = new Registry([...defaultRegistryTypes, ...counterRegistryTypes]);
       const client = await SigningStargateClient.offline(await DirectSecp256k1HdWallet.fromMnemonic(MNEMONIC), { registry });
       const msg = { typeUrl: MSG_INCREMENT_TYPE_URL, value: MsgIncrement.fromPartial({ sender: SENDER, by: 4n }) };
       const tx = await client.sign(SENDER, [msg], FEE, '', { accountNumber: 0n, sequence: 0, chainId: chain.chainId });
@@ -61,15 +61,8 @@ describe('counter (example module)', () => {
     });
 
     it('runs MsgIncrement signed in amino JSON with its converter', async () => {
-      const registry = new Registry([...defaultRegistryTypes, [MSG_INCREMENT_TYPE_URL, MsgIncrement]]);
-      const aminoTypes = new AminoTypes({
-        ...createDefaultAminoConverters(),
-        [MSG_INCREMENT_TYPE_URL]: {
-          aminoType: 'zonekit/counter/MsgIncrement',
-          toAmino: ({ sender, by }: MsgIncrement) => ({ sender, by: by.toString() }),
-          fromAmino: ({ sender, by }: { sender: string; by: string }) => ({ sender, by: BigInt(by) }),
-        },
-      });
+      const registry = new Registry([...defaultRegistryTypes, ...counterRegistryTypes]);
+      const aminoTypes = new AminoTypes({ ...createDefaultAminoConverters(), ...counterAminoConverters });
       const client = await SigningStargateClient.offline(await Secp256k1HdWallet.fromMnemonic(MNEMONIC), { registry, aminoTypes });
       const msg = { typeUrl: MSG_INCREMENT_TYPE_URL, value: MsgIncrement.fromPartial({ sender: SENDER, by: 1n }) };
       const tx = await client.sign(SENDER, [msg], FEE, '', { accountNumber: 0n, sequence: 1, chainId: chain.chainId });

@@ -1,13 +1,14 @@
 // The example module: a counter per address, with its own message, query, genesis and
-// amino converter. The chain builder's walkthrough starts from this folder.
+// amino JSON (from `amino.name` in its .proto). The chain builder's walkthrough starts here.
 import type { AddressCodec } from '../../app/address-codec.js';
 import { defineModule } from '../../app/module.js';
+import { aminoConverters } from '../../app/proto/index.js';
 import { counterCli } from './cli.js';
-import { MSG_INCREMENT_TYPE_URL, MsgIncrement, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from './codec.js';
 import { counterGenesis } from './genesis.js';
 import { CounterKeeper, MODULE_NAME, STORE_KEY } from './keeper.js';
 import { incrementHandler } from './msgs.js';
 import { counterRest } from './rest.js';
+import { MSG_INCREMENT_TYPE_URL, msgCodecs, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse, schema } from './schema.js';
 
 export interface CounterModuleDeps {
   /** How addresses are written (the account keeper's codec). */
@@ -30,13 +31,7 @@ export function counterModule({ addressCodec }: CounterModuleDeps) {
     genesis: counterGenesis(keeper, addressCodec),
     rest: counterRest,
     cli: counterCli,
-    aminoConverters: {
-      [MSG_INCREMENT_TYPE_URL]: {
-        aminoType: 'zonekit/counter/MsgIncrement',
-        decode: (value: Uint8Array) => MsgIncrement.decode(value),
-        toAmino: (msg: MsgIncrement) => ({ sender: msg.sender, by: msg.by.toString() }),
-      },
-    },
+    aminoConverters: aminoConverters(schema, msgCodecs),
   });
 }
 

@@ -1,16 +1,12 @@
-// The example module's REST path: an address's count, on the path grpc-gateway would give
-// its Query/Count (`zonekit.counter.v1` → /zonekit/counter/v1/...).
-import { z } from 'zod';
-import { addressParam, type RestRoutes } from '../../app/rest/index.js';
-import { MSG_INCREMENT_RESPONSE_TYPE_URL, MSG_INCREMENT_TYPE_URL, MsgIncrement, MsgIncrementResponse, QUERY_COUNT_PATH, QueryCountRequest, QueryCountResponse } from './codec.js';
+// The example module's REST paths: generated from the `google.api.http` options of its query
+// service (GET /zonekit/counter/v1/count/{address}), and its messages readable in JSON (tx files).
+import { gatewayRoutes, registerJsonTypes } from '../../app/proto/index.js';
+import type { RestRoutes } from '../../app/rest/index.js';
+import { msgCodecs, QUERY_SERVICE, queryCodecs, schema } from './schema.js';
+
+const queryRoutes = gatewayRoutes(schema, QUERY_SERVICE, queryCodecs);
 
 export function counterRest(routes: RestRoutes): void {
-  routes.types.register(MSG_INCREMENT_TYPE_URL, MsgIncrement).register(MSG_INCREMENT_RESPONSE_TYPE_URL, MsgIncrementResponse);
-  routes.gateway('/zonekit/counter/v1/count/:address', {
-    summary: "An address's counter (0 if it never incremented)",
-    params: z.object({ address: addressParam(routes.addressCodec) }),
-    method: QUERY_COUNT_PATH,
-    request: ({ params }) => QueryCountRequest.encode({ address: params.address }).finish(),
-    response: QueryCountResponse,
-  });
+  registerJsonTypes(routes.types, schema, msgCodecs);
+  queryRoutes(routes);
 }
