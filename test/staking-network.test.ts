@@ -20,7 +20,7 @@ import { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
 import { toBech32 } from '@cosmjs/encoding';
 import { addGenesisAccount } from '../cli/genesis-accounts.js';
 import { consAddressOf, DUPLICATE_VOTE_EVIDENCE_TYPE_URL, voteSignBytes } from '../modules/court/index.js';
-import { InfractionKind, QueryTrialsRequest, QueryTrialsResponse } from '../modules/court/codec.js';
+import { InfractionKind, QueryTrialsRequest, QueryTrialsResponse } from '../modules/court/index.js';
 import { rpc } from './helpers/cometbft.js';
 import { startLocalnet, type Localnet } from './helpers/localnet.js';
 import { waitFor } from './helpers/processes.js';
@@ -201,7 +201,7 @@ describe('staking, distribution and the court on a 4-validator network', { timeo
     await waitForPower(3, undefined, 'validator 3 jailed and out of the set');
     const verdicts = (await trials()).filter((t) => t.kind === InfractionKind.INFRACTION_KIND_DOWNTIME && t.validatorAddress === valopers[3]);
     assert.equal(verdicts.length, 1, 'one downtime trial for validator 3');
-    assert.equal(verdicts[0]!.slashed.burned, String(1n * M));
+    assert.equal(verdicts[0]!.slashed!.burned, String(1n * M));
     const signingInfo = QuerySigningInfoResponse.decode(
       await queryAt(rpcUrl, '/cosmos.slashing.v1beta1.Query/SigningInfo', QuerySigningInfoRequest.encode({ consAddress: toBech32('cosmosvalcons', consAddressOf(keys[3]!.pub)) }).finish()),
     ).valSigningInfo!;
@@ -269,9 +269,9 @@ describe('staking, distribution and the court on a 4-validator network', { timeo
     const judged = (await trials()).slice(trialsBefore);
     const doubleSign = judged.filter((t) => t.kind === InfractionKind.INFRACTION_KIND_DOUBLE_SIGN);
     assert.equal(doubleSign.length, 1);
-    assert.deepEqual([doubleSign[0]!.validatorAddress, doubleSign[0]!.slashed.burned, doubleSign[0]!.slashed.fromValidator], [valopers[offender], String(burned), String(burned)]);
+    assert.deepEqual([doubleSign[0]!.validatorAddress, doubleSign[0]!.slashed!.burned, doubleSign[0]!.slashed!.fromValidator], [valopers[offender], String(burned), String(burned)]);
     // The supply fell by what was judged meanwhile: this burn, and any other verdict recorded.
-    assert.equal(await stakeSupply(), supplyBefore - judged.reduce((sum, t) => sum + BigInt(t.slashed.burned), 0n));
+    assert.equal(await stakeSupply(), supplyBefore - judged.reduce((sum, t) => sum + BigInt(t.slashed!.burned), 0n));
     const info = QuerySigningInfoResponse.decode(
       await queryAt(rpcUrl, '/cosmos.slashing.v1beta1.Query/SigningInfo', QuerySigningInfoRequest.encode({ consAddress: toBech32('cosmosvalcons', consAddressOf(keys[offender]!.pub)) }).finish()),
     ).valSigningInfo!;
@@ -285,7 +285,7 @@ describe('staking, distribution and the court on a 4-validator network', { timeo
 
     // Over the whole run, the total supply moved only by the slashes the court recorded (no
     // minting in this zone).
-    const burnedInTrials = (await trials()).reduce((sum, t) => sum + BigInt(t.slashed.burned), 0n);
+    const burnedInTrials = (await trials()).reduce((sum, t) => sum + BigInt(t.slashed!.burned), 0n);
     assert.equal(await stakeSupply(), stakeSupplyAtStart - burnedInTrials);
   });
 

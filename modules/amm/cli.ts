@@ -2,20 +2,8 @@
 // ("0.003") and shown that way; on the wire they are LegacyDec's scaled integers.
 import type { CliContext, ModuleCli } from '../../app/cli-types.js';
 import { decFromProto, decToProto, decToString, parseDec } from '../../app/dec.js';
+import type { Coin } from '../../gen/cosmos/base/v1beta1/coin.js';
 import {
-  MsgAddLiquidity,
-  MsgCreatePool,
-  MsgRemoveLiquidity,
-  MsgSwapExactIn,
-  MsgSwapExactOut,
-  QUERY_PARAMS_PATH,
-  QUERY_POOLS_PATH,
-  QUERY_POOL_PATH,
-  QUERY_RESERVES_PATH,
-  QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
-  QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
-  QUERY_SPOT_PRICE_PATH,
-  QUERY_TWAP_PATH,
   QueryParamsRequest,
   QueryParamsResponse,
   QueryPoolRequest,
@@ -32,8 +20,19 @@ import {
   QuerySpotPriceResponse,
   QueryTwapRequest,
   QueryTwapResponse,
-  type Coin,
-  type Pool,
+} from '../../gen/zonekit/amm/v1/query.js';
+import { MsgAddLiquidity, MsgCreatePool, MsgRemoveLiquidity, MsgSwapExactIn, MsgSwapExactOut } from '../../gen/zonekit/amm/v1/tx.js';
+import type { Pool } from '../../gen/zonekit/amm/v1/types.js';
+import {
+  QUERY_PARAMS_PATH,
+  QUERY_POOLS_PATH,
+  QUERY_POOL_PATH,
+  QUERY_RESERVES_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
+  QUERY_SPOT_PRICE_PATH,
+  QUERY_TWAP_PATH,
+  typeUrlOf,
 } from './codec.js';
 import { CURVE_CONSTANT_PRODUCT, CURVE_NAMES, CURVE_STABLESWAP } from './curve.js';
 
@@ -105,7 +104,7 @@ export const ammCli: ModuleCli = {
           swapFee: decToProto(parseDec(String(swapFee))),
           deposit: ctx.coins(deposit!),
         });
-        await ctx.submit(String(from), [{ typeUrl: MsgCreatePool.typeUrl, value: MsgCreatePool.encode(msg).finish() }]);
+        await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgCreatePool), value: MsgCreatePool.encode(msg).finish() }]);
       },
     },
     {
@@ -114,7 +113,7 @@ export const ammCli: ModuleCli = {
       options: [{ flags: '--min-shares <n>', description: 'fail unless at least this many shares are minted', default: '0' }],
       async run(ctx, [poolId, max], { from, minShares }) {
         const msg = MsgAddLiquidity.fromPartial({ sender: await sender(ctx, from), poolId: uint(poolId, 'pool_id'), maxAmounts: ctx.coins(max!), minShares: uint(String(minShares), 'min-shares').toString() });
-        await ctx.submit(String(from), [{ typeUrl: MsgAddLiquidity.typeUrl, value: MsgAddLiquidity.encode(msg).finish() }]);
+        await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgAddLiquidity), value: MsgAddLiquidity.encode(msg).finish() }]);
       },
     },
     {
@@ -128,7 +127,7 @@ export const ammCli: ModuleCli = {
           shares: uint(shares, 'shares').toString(),
           minAmounts: typeof minAmounts === 'string' ? ctx.coins(minAmounts) : [],
         });
-        await ctx.submit(String(from), [{ typeUrl: MsgRemoveLiquidity.typeUrl, value: MsgRemoveLiquidity.encode(msg).finish() }]);
+        await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgRemoveLiquidity), value: MsgRemoveLiquidity.encode(msg).finish() }]);
       },
     },
     {
@@ -137,7 +136,7 @@ export const ammCli: ModuleCli = {
       async run(ctx, [routes, tokenIn, minOut], { from }) {
         const min = oneCoin(ctx, minOut, 'min_token_out');
         const msg = MsgSwapExactIn.fromPartial({ sender: await sender(ctx, from), routes: route(routes), tokenIn: oneCoin(ctx, tokenIn, 'token_in'), tokenOutDenom: min.denom, minAmountOut: min.amount });
-        await ctx.submit(String(from), [{ typeUrl: MsgSwapExactIn.typeUrl, value: MsgSwapExactIn.encode(msg).finish() }]);
+        await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgSwapExactIn), value: MsgSwapExactIn.encode(msg).finish() }]);
       },
     },
     {
@@ -146,7 +145,7 @@ export const ammCli: ModuleCli = {
       async run(ctx, [routes, tokenOut, maxIn], { from }) {
         const max = oneCoin(ctx, maxIn, 'max_token_in');
         const msg = MsgSwapExactOut.fromPartial({ sender: await sender(ctx, from), routes: route(routes), tokenInDenom: max.denom, maxAmountIn: max.amount, tokenOut: oneCoin(ctx, tokenOut, 'token_out') });
-        await ctx.submit(String(from), [{ typeUrl: MsgSwapExactOut.typeUrl, value: MsgSwapExactOut.encode(msg).finish() }]);
+        await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgSwapExactOut), value: MsgSwapExactOut.encode(msg).finish() }]);
       },
     },
   ],
@@ -185,7 +184,7 @@ shares: ${coinText(totalShares)}`);
       usage: 'pools',
       description: 'every pool',
       async run(ctx) {
-        const { pools } = QueryPoolsResponse.decode(await ctx.query(QUERY_POOLS_PATH, QueryPoolsRequest.encode({}).finish()));
+        const { pools } = QueryPoolsResponse.decode(await ctx.query(QUERY_POOLS_PATH, QueryPoolsRequest.encode({ pagination: undefined }).finish()));
         ctx.print({ pools: pools.map(poolJson) }, () => (pools.length === 0 ? '(no pools)' : pools.map(poolText).join('\n')));
       },
     },

@@ -52,11 +52,11 @@ function setup(params?: Record<string, unknown>) {
     [{ denom: 'uatom', amount: 10_000_000n }, { denom: 'uusdc', amount: 10_000_000n }],
   ]);
   if (params) f.amm.genesis.init(f.ctx, f.amm.genesis.validate({ params }));
-  /** Decodes, validates and handles like the app's message router, in a tx branch. */
-  const send = (msg: { typeUrl: string; encode(m: any): { finish(): Uint8Array } }, value: unknown) =>
+  /** Decodes, validates and handles like the app's message router, in a tx branch (defaults filled in, as a cosmjs Registry does). */
+  const send = (msg: { typeUrl: string; encode(m: any): { finish(): Uint8Array }; fromPartial(m: any): unknown }, value: unknown) =>
     f.tx((c) => {
       const handler = f.amm.msgs[msg.typeUrl]!;
-      const decoded = handler.decode(msg.encode(value).finish());
+      const decoded = handler.decode(msg.encode(msg.fromPartial(value)).finish());
       handler.validate?.(decoded);
       return handler.handle(c, decoded);
     });

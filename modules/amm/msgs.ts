@@ -5,6 +5,7 @@ import { coinFromProto, coinToProto, coinsToProto, normalizeCoins, parseAmount, 
 import { decFromProto } from '../../app/dec.js';
 import { ErrInvalidRequest } from '../../app/errors.js';
 import type { MsgHandler, MsgResponse } from '../../app/module.js';
+import type { Coin as CoinProto } from '../../gen/cosmos/base/v1beta1/coin.js';
 import {
   MsgAddLiquidity,
   MsgAddLiquidityResponse,
@@ -16,20 +17,15 @@ import {
   MsgSwapExactInResponse,
   MsgSwapExactOut,
   MsgSwapExactOutResponse,
-  type Coin as CoinProto,
-} from './codec.js';
+} from '../../gen/zonekit/amm/v1/tx.js';
+import { typeUrlOf } from './codec.js';
 import { ErrSameDenom, ErrZeroAmount } from './errors.js';
 import type { AmmKeeper } from './keeper.js';
 import { validatePair, validatePoolSpec, type CreatePoolArgs } from './liquidity.js';
 import { validateRoutes } from './swap.js';
 
-interface Codec<T> {
-  typeUrl: string;
-  encode(message: T): { finish(): Uint8Array };
-}
-
-function respond<T>(codec: Codec<T>, message: T): MsgResponse {
-  return { typeUrl: codec.typeUrl, value: codec.encode(message).finish() };
+function respond<T>(codec: { $type: string; encode(message: T): { finish(): Uint8Array } }, message: T): MsgResponse {
+  return { typeUrl: typeUrlOf(codec), value: codec.encode(message).finish() };
 }
 
 /** An optional math.Int field: empty is 0. */
@@ -142,10 +138,10 @@ export function ammMsgs(keeper: AmmKeeper, codec: AddressCodec): Record<string, 
   };
 
   return {
-    [MsgCreatePool.typeUrl]: createPool,
-    [MsgAddLiquidity.typeUrl]: addLiquidity,
-    [MsgRemoveLiquidity.typeUrl]: removeLiquidity,
-    [MsgSwapExactIn.typeUrl]: swapExactIn,
-    [MsgSwapExactOut.typeUrl]: swapExactOut,
+    [typeUrlOf(MsgCreatePool)]: createPool,
+    [typeUrlOf(MsgAddLiquidity)]: addLiquidity,
+    [typeUrlOf(MsgRemoveLiquidity)]: removeLiquidity,
+    [typeUrlOf(MsgSwapExactIn)]: swapExactIn,
+    [typeUrlOf(MsgSwapExactOut)]: swapExactOut,
   };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { coinsFromProto, coinsToProto, type Coins } from '../../app/coins.js';
 import { ErrInvalidRequest } from '../../app/errors.js';
 import { DEC_ONE, decFromProto, decToProto, decToString, parseDec, type Dec } from '../../app/dec.js';
-import { Params as ParamsProto } from './codec.js';
+import { Params as ParamsProto } from '../../gen/zonekit/amm/v1/types.js';
 import { ErrInvalidSwapFee } from './errors.js';
 
 export interface AmmParams {

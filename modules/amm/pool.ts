@@ -1,7 +1,7 @@
 // A pool as the keeper works with it (bigints, its curve at hand) and as it is stored and
 // served (the Pool protobuf). Values are immutable: every change makes a new PoolState.
 import { decFromProto, decToProto, type Dec } from '../../app/dec.js';
-import { Pool as PoolProto } from './codec.js';
+import { Pool as PoolProto } from '../../gen/zonekit/amm/v1/types.js';
 import { constantProduct } from './constant-product.js';
 import { CURVE_STABLESWAP, type Curve, type CurveName } from './curve.js';
 import { ErrDenomNotInPool } from './errors.js';

@@ -9,15 +9,8 @@ import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
 import type { QueryHandler } from '../../app/module.js';
 import { paginate } from '../../app/pagination.js';
 import { prefixStore } from '../../app/store/index.js';
+import type { Coin as CoinProto } from '../../gen/cosmos/base/v1beta1/coin.js';
 import {
-  QUERY_PARAMS_PATH,
-  QUERY_POOLS_PATH,
-  QUERY_POOL_PATH,
-  QUERY_RESERVES_PATH,
-  QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
-  QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
-  QUERY_SPOT_PRICE_PATH,
-  QUERY_TWAP_PATH,
   QueryParamsResponse,
   QueryPoolRequest,
   QueryPoolResponse,
@@ -33,8 +26,17 @@ import {
   QuerySpotPriceResponse,
   QueryTwapRequest,
   QueryTwapResponse,
-  type Coin as CoinProto,
-  type Pool,
+} from '../../gen/zonekit/amm/v1/query.js';
+import type { Pool } from '../../gen/zonekit/amm/v1/types.js';
+import {
+  QUERY_PARAMS_PATH,
+  QUERY_POOLS_PATH,
+  QUERY_POOL_PATH,
+  QUERY_RESERVES_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
+  QUERY_SPOT_PRICE_PATH,
+  QUERY_TWAP_PATH,
 } from './codec.js';
 import { ErrPoolNotFound } from './errors.js';
 import type { AmmKeeper } from './keeper.js';
@@ -77,7 +79,7 @@ export function ammQueries(keeper: AmmKeeper): Record<string, QueryHandler> {
 
     [QUERY_RESERVES_PATH]: asQuery((ctx, data) => {
       const { reserves, totalShares } = poolToProto(keeper.pool(ctx, QueryReservesRequest.decode(data).poolId));
-      return QueryReservesResponse.encode(totalShares === undefined ? { reserves } : { reserves, totalShares }).finish();
+      return QueryReservesResponse.encode({ reserves, totalShares }).finish();
     }),
 
     [QUERY_SPOT_PRICE_PATH]: asQuery((ctx, data) => {

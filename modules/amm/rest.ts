@@ -4,14 +4,6 @@
 import { z } from 'zod';
 import { pageRequest, paginationQuery, uint64Param, type RestRoutes } from '../../app/rest/index.js';
 import {
-  QUERY_PARAMS_PATH,
-  QUERY_POOLS_PATH,
-  QUERY_POOL_PATH,
-  QUERY_RESERVES_PATH,
-  QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
-  QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
-  QUERY_SPOT_PRICE_PATH,
-  QUERY_TWAP_PATH,
   QueryParamsRequest,
   QueryParamsResponse,
   QueryPoolRequest,
@@ -28,7 +20,18 @@ import {
   QuerySpotPriceResponse,
   QueryTwapRequest,
   QueryTwapResponse,
+} from '../../gen/zonekit/amm/v1/query.js';
+import {
   ammMsgTypes,
+  QUERY_PARAMS_PATH,
+  QUERY_POOLS_PATH,
+  QUERY_POOL_PATH,
+  QUERY_RESERVES_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_IN_PATH,
+  QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
+  QUERY_SPOT_PRICE_PATH,
+  QUERY_TWAP_PATH,
+  typeUrlOf,
 } from './codec.js';
 
 const poolParams = z.object({ pool_id: uint64Param('pool_id') });
@@ -39,7 +42,10 @@ const routesQuery = z
 const text = (name: string) => z.string({ error: `${name} is required` });
 
 export function ammRest(routes: RestRoutes): void {
-  for (const codec of ammMsgTypes) routes.types.register(codec.typeUrl, codec);
+  // Shown by their fields but, as before the generated codecs, not read back from them: tx
+  // files keep these messages as {"@type", "value": <base64>}, and LegacyDecs show as their
+  // protobuf digits. app/proto's descriptor-driven JSON is to change both at once.
+  for (const codec of ammMsgTypes) routes.types.register(typeUrlOf(codec), { decode: (bytes) => codec.decode(bytes) });
 
   routes.gateway('/zonekit/amm/v1/params', {
     summary: "The AMM's params: pool creation fee, maximum swap fee, TWAP history",

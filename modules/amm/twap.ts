@@ -8,7 +8,7 @@
 import type { Context } from '../../app/context.js';
 import { DEC_ONE, decFromProto, decToProto, type Dec } from '../../app/dec.js';
 import { firstEntry, prefixEnd, prefixIterator } from '../../app/store/index.js';
-import { TwapObservation } from './codec.js';
+import { TwapObservation } from '../../gen/zonekit/amm/v1/types.js';
 import { ErrTwapUnavailable } from './errors.js';
 import type { AmmKeeper } from './keeper.js';
 import { BLOCK_TIMES_PREFIX, blockTimeKey, decodeI64, decodeU64, encodeI64, observationKey, observationsPrefix } from './keys.js';

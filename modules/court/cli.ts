@@ -8,20 +8,17 @@ import { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
 import type { ModuleCli } from '../../app/cli-types.js';
 import { rfc3339 } from '../../app/rest/proto-json.js';
 import {
-  QUERY_COURT_PARAMS_PATH,
-  QUERY_TRIAL_PATH,
-  QUERY_TRIALS_PATH,
-  QueryCourtParamsRequest,
-  QueryCourtParamsResponse,
+  QueryParamsRequest as QueryCourtParamsRequest,
+  QueryParamsResponse as QueryCourtParamsResponse,
   QueryTrialRequest,
   QueryTrialResponse,
   QueryTrialsRequest,
   QueryTrialsResponse,
-} from './codec.js';
+} from '../../gen/zonekit/court/v1/query.js';
 import { DUPLICATE_VOTE_EVIDENCE_TYPE_URL } from './duplicate-vote.js';
 import { duplicateVoteFromJson } from './evidence-json.js';
-import { evidenceParamsJson, fromSlashingParams, slashingParamsJson } from './params.js';
-import { SLASHING_QUERY } from './queries.js';
+import { evidenceFromProto, evidenceParamsJson, fromSlashingParams, slashingParamsJson } from './params.js';
+import { QUERY_COURT_PARAMS_PATH, QUERY_TRIAL_PATH, QUERY_TRIALS_PATH, SLASHING_QUERY } from './queries.js';
 import { trialToJson, type TrialJson } from './trial-json.js';
 
 const BECH32_LIMIT = 90;
@@ -121,7 +118,7 @@ export const courtCli: ModuleCli = {
         const { slashing, evidence } = QueryCourtParamsResponse.decode(await ctx.query(QUERY_COURT_PARAMS_PATH, QueryCourtParamsRequest.encode({}).finish()));
         const json = {
           slashing: slashing === undefined ? null : slashingParamsJson(fromSlashingParams(slashing)),
-          evidence: evidence === undefined ? null : evidenceParamsJson(evidence),
+          evidence: evidence === undefined ? null : evidenceParamsJson(evidenceFromProto(evidence)),
         };
         ctx.print(json, () => Object.entries({ ...json.slashing, ...json.evidence }).map(([k, v]) => `${k}: ${v}`).join('\n'));
       },

@@ -10,7 +10,7 @@ import { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
 import { CodedError } from '../../app/errors.js';
 import { parseDec } from '../../app/dec.js';
 import { eventLines } from '../../app/testing.js';
-import { EvidenceSource, InfractionKind, Verdict } from './codec.js';
+import { EvidenceSource, InfractionKind, Verdict } from '../../gen/zonekit/court/v1/types.js';
 import { DUPLICATE_VOTE_EVIDENCE_TYPE_URL, duplicateVoteHash } from './duplicate-vote.js';
 import { blockContext, blockId, blockTime, duplicateVote, signedVote, storeSnapshot, testCourt, T0 } from './fake-staking.js';
 import { DOUBLE_SIGN_JAIL_END } from './time.js';

@@ -10,7 +10,7 @@ import { Misbehavior, MisbehaviorType } from 'cosmjs-types/tendermint/abci/types
 import type { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
 import type { Context } from '../../app/context.js';
 import { CodedError } from '../../app/errors.js';
-import { EvidenceSource, InfractionKind, Verdict, type Trial } from './codec.js';
+import { EvidenceSource, InfractionKind, Verdict, type Trial } from '../../gen/zonekit/court/v1/types.js';
 import { duplicateVoteHash, validateDuplicateVote, verifyDuplicateVote } from './duplicate-vote.js';
 import { ErrEvidenceExists, ErrInvalidEvidence } from './errors.js';
 import type { CourtValidator } from './expects.js';

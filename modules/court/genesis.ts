@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { Context } from '../../app/context.js';
 import type { ModuleGenesis } from '../../app/module.js';
 import { rfc3339 } from '../../app/rest/proto-json.js';
-import type { Trial } from './codec.js';
 import type { CourtKeeper } from './keeper.js';
 import {
   DEFAULT_PARAMS,
@@ -17,6 +16,7 @@ import {
   type CourtParams,
 } from './params.js';
 import { TrialJson, trialFromJson, trialToJson } from './trial-json.js';
+import type { StoredTrial } from './trials.js';
 import { parseTimestamp } from '../../app/rest/comet-block.js';
 
 const uint = z.string().regex(/^[0-9]+$/, { error: 'must be a non-negative integer in decimal' });
@@ -61,7 +61,7 @@ export interface CourtGenesis {
   params: CourtParams;
   signingInfos: Array<{ consAddress: Uint8Array; info: ValidatorSigningInfo }>;
   missedBlocks: Array<{ consAddress: Uint8Array; indexes: bigint[] }>;
-  trials: Trial[];
+  trials: StoredTrial[];
 }
 
 export function courtGenesis(keeper: CourtKeeper): ModuleGenesis<CourtGenesis> {

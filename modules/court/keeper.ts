@@ -4,10 +4,10 @@
 import { Params as SlashingParams } from 'cosmjs-types/cosmos/slashing/v1beta1/slashing';
 import type { Context } from '../../app/context.js';
 import type { CourtAddresses } from './addresses.js';
-import { EvidenceParams } from './codec.js';
+import { EvidenceParams } from '../../gen/zonekit/court/v1/types.js';
 import type { CourtStakingKeeper } from './expects.js';
 import { EVIDENCE_PARAMS_KEY, SLASHING_PARAMS_KEY, STORE_KEY } from './keys.js';
-import { DEFAULT_PARAMS, fromSlashingParams, toSlashingParams, type CourtParams } from './params.js';
+import { DEFAULT_PARAMS, evidenceFromProto, evidenceToProto, fromSlashingParams, toSlashingParams, type CourtParams } from './params.js';
 import { SigningInfos } from './signing-infos.js';
 import { Trials } from './trials.js';
 
@@ -28,14 +28,13 @@ export class CourtKeeper {
     const slashing = store.get(SLASHING_PARAMS_KEY);
     const evidence = store.get(EVIDENCE_PARAMS_KEY);
     if (slashing === undefined || evidence === undefined) return { ...DEFAULT_PARAMS };
-    const { maxAgeNumBlocks, maxAgeDuration } = EvidenceParams.decode(evidence);
-    return { ...fromSlashingParams(SlashingParams.decode(slashing)), maxAgeNumBlocks, maxAgeDuration };
+    return { ...fromSlashingParams(SlashingParams.decode(slashing)), ...evidenceFromProto(EvidenceParams.decode(evidence)) };
   }
 
   setParams(ctx: Context, params: CourtParams): void {
     const store = ctx.kvStore(STORE_KEY);
     store.set(SLASHING_PARAMS_KEY, SlashingParams.encode(toSlashingParams(params)).finish());
-    store.set(EVIDENCE_PARAMS_KEY, EvidenceParams.encode({ maxAgeNumBlocks: params.maxAgeNumBlocks, maxAgeDuration: params.maxAgeDuration }).finish());
+    store.set(EVIDENCE_PARAMS_KEY, EvidenceParams.encode(evidenceToProto(params)).finish());
   }
 
   /** A validator's consensus address as `<prefix>valcons1...`. */

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDec } from '../../app/dec.js';
 import { eventLines } from '../../app/testing.js';
-import { InfractionKind, Verdict } from './codec.js';
+import { InfractionKind, Verdict } from '../../gen/zonekit/court/v1/types.js';
 import { BlockIDFlag, blockContext, blockTime, testCourt, type TestValidator } from './fake-staking.js';
 import { minSignedBlocks, DEFAULT_PARAMS } from './params.js';
 
@@ -61,8 +61,8 @@ describe('court liveness (x/slashing downtime)', () => {
     assert.equal(trial.infractionHeight, 199n);
     assert.equal(trial.judgedHeight, 201n);
     assert.equal(trial.validatorAddress, v.operator);
-    assert.equal(trial.slashed.burned, '2500000');
-    assert.equal(trial.slashed.fromValidator, '2499985');
+    assert.equal(trial.slashed!.burned, '2500000');
+    assert.equal(trial.slashed!.fromValidator, '2499985');
     assert.equal(t.court.keeper.trials.get(verdictBlock, 2n), undefined);
   });
 

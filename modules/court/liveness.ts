@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ValidatorSigningInfo } from 'cosmjs-types/cosmos/slashing/v1beta1/slashing';
 import { BlockIDFlag } from 'cosmjs-types/tendermint/types/validator';
 import type { Context } from '../../app/context.js';
-import { EvidenceSource, InfractionKind, Verdict, type Trial } from './codec.js';
+import { EvidenceSource, InfractionKind, Verdict, type Trial } from '../../gen/zonekit/court/v1/types.js';
 import type { CourtKeeper } from './keeper.js';
 import { concat, uint64Bytes } from './keys.js';
 import { minSignedBlocks, type CourtParams } from './params.js';

@@ -6,6 +6,7 @@ import type { Duration } from 'cosmjs-types/google/protobuf/duration';
 import type { Params as SlashingParams } from 'cosmjs-types/cosmos/slashing/v1beta1/slashing';
 import { DEC_ONE, decFromProto, decToProto, decToString, parseDec, type Dec } from '../../app/dec.js';
 import { durationToString, parseDuration } from '../../app/time.js';
+import type { EvidenceParams } from '../../gen/zonekit/court/v1/types.js';
 
 export interface CourtParams {
   signedBlocksWindow: bigint;
@@ -80,14 +81,30 @@ export function toSlashingParams(p: CourtParams): SlashingParams {
 /** x/slashing's five, without the evidence age limits. */
 export type SlashingPart = Omit<CourtParams, 'maxAgeNumBlocks' | 'maxAgeDuration'>;
 
-export function fromSlashingParams(s: SlashingParams): SlashingPart {
+/** The evidence age limits. */
+export type EvidencePart = Pick<CourtParams, 'maxAgeNumBlocks' | 'maxAgeDuration'>;
+
+// Generated codecs leave an absent message field undefined; gogoproto's non-nullable
+// Duration reads as zero, as cosmjs-types' codecs decode it.
+const durationOrZero = (d: Duration | undefined): Duration => ({ seconds: d?.seconds ?? 0n, nanos: d?.nanos ?? 0 });
+
+/** From x/slashing's Params as cosmjs-types decodes them, or as nested in the court's generated QueryParamsResponse. */
+export function fromSlashingParams(s: Omit<SlashingParams, 'downtimeJailDuration'> & { downtimeJailDuration: Duration | undefined }): SlashingPart {
   return {
     signedBlocksWindow: s.signedBlocksWindow,
     minSignedPerWindow: decFromBytes(s.minSignedPerWindow),
-    downtimeJailDuration: { ...s.downtimeJailDuration },
+    downtimeJailDuration: durationOrZero(s.downtimeJailDuration),
     slashFractionDoubleSign: decFromBytes(s.slashFractionDoubleSign),
     slashFractionDowntime: decFromBytes(s.slashFractionDowntime),
   };
+}
+
+export function evidenceToProto(p: EvidencePart): EvidenceParams {
+  return { maxAgeNumBlocks: p.maxAgeNumBlocks, maxAgeDuration: { ...p.maxAgeDuration } };
+}
+
+export function evidenceFromProto(e: EvidenceParams): EvidencePart {
+  return { maxAgeNumBlocks: e.maxAgeNumBlocks, maxAgeDuration: durationOrZero(e.maxAgeDuration) };
 }
 
 /** x/slashing's params as the SDK writes them in genesis and REST (decimals with 18 places, "600s"). */
@@ -114,7 +131,7 @@ export function slashingParamsJson(p: SlashingPart): SlashingParamsJson {
   };
 }
 
-export function evidenceParamsJson(p: Pick<CourtParams, 'maxAgeNumBlocks' | 'maxAgeDuration'>): EvidenceParamsJson {
+export function evidenceParamsJson(p: EvidencePart): EvidenceParamsJson {
   return { max_age_num_blocks: p.maxAgeNumBlocks.toString(), max_age_duration: durationToString(p.maxAgeDuration) };
 }
 

@@ -6,8 +6,10 @@ import { QueryClientImpl as SlashingQueryClient } from 'cosmjs-types/cosmos/slas
 import { MsgSubmitEvidence } from 'cosmjs-types/cosmos/evidence/v1beta1/tx';
 import { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
 import { CodedError } from '../../app/errors.js';
-import { QUERY_COURT_PARAMS_PATH, QUERY_TRIAL_PATH, QUERY_TRIALS_PATH, QueryCourtParamsResponse, QueryTrialRequest, QueryTrialResponse, QueryTrialsRequest, QueryTrialsResponse, Verdict } from './codec.js';
+import { QueryParamsResponse as QueryCourtParamsResponse, QueryTrialRequest, QueryTrialResponse, QueryTrialsRequest, QueryTrialsResponse } from '../../gen/zonekit/court/v1/query.js';
+import { Verdict } from '../../gen/zonekit/court/v1/types.js';
 import { BlockIDFlag, blockContext, duplicateVote, testCourt } from './fake-staking.js';
+import { QUERY_COURT_PARAMS_PATH, QUERY_TRIAL_PATH, QUERY_TRIALS_PATH } from './queries.js';
 
 function courtWithTrials() {
   const t = testCourt();
@@ -60,18 +62,18 @@ describe('court queries', () => {
     assert.equal(one.verdict, Verdict.VERDICT_SLASHED_AND_JAILED);
     assert.throws(() => q.query(QUERY_TRIAL_PATH, QueryTrialRequest.encode({ id: 3n }).finish()), (e: unknown) => e instanceof CodedError && /NotFound desc = trial 3/.test(e.message));
 
-    const all = QueryTrialsResponse.decode(q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode({ validator: '' }).finish()));
+    const all = QueryTrialsResponse.decode(q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode(QueryTrialsRequest.fromPartial({ validator: '' })).finish()));
     assert.deepEqual(all.trials.map((t) => t.id), [1n, 2n]);
     assert.equal(all.pagination?.total, 2n);
-    const byOperator = QueryTrialsResponse.decode(q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode({ validator: q.b.operator }).finish()));
+    const byOperator = QueryTrialsResponse.decode(q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode(QueryTrialsRequest.fromPartial({ validator: q.b.operator })).finish()));
     assert.deepEqual(byOperator.trials.map((t) => [t.id, t.verdict]), [[2n, Verdict.VERDICT_TOMBSTONED]]);
-    const byCons = QueryTrialsResponse.decode(q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode({ validator: q.court.keeper.consAddressString(q.a.consAddress) }).finish()));
+    const byCons = QueryTrialsResponse.decode(q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode(QueryTrialsRequest.fromPartial({ validator: q.court.keeper.consAddressString(q.a.consAddress) })).finish()));
     assert.deepEqual(byCons.trials.map((t) => t.id), [1n]);
     const newest = QueryTrialsResponse.decode(
-      q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode({ validator: '', pagination: { key: new Uint8Array(), offset: 0n, limit: 1n, countTotal: false, reverse: true } }).finish()),
+      q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode(QueryTrialsRequest.fromPartial({ validator: '', pagination: { key: new Uint8Array(), offset: 0n, limit: 1n, countTotal: false, reverse: true } })).finish()),
     );
     assert.deepEqual(newest.trials.map((t) => t.id), [2n]);
-    assert.throws(() => q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode({ validator: 'cosmos1nope' }).finish()), /InvalidArgument desc = invalid validator cosmos1nope/);
+    assert.throws(() => q.query(QUERY_TRIALS_PATH, QueryTrialsRequest.encode(QueryTrialsRequest.fromPartial({ validator: 'cosmos1nope' })).finish()), /InvalidArgument desc = invalid validator cosmos1nope/);
   });
 
   it('answers the court params with the evidence age limits', () => {

@@ -12,26 +12,22 @@ import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
 import type { QueryHandler } from '../../app/module.js';
 import { paginate } from '../../app/pagination.js';
 import { prefixStore } from '../../app/store/index.js';
-import {
-  QUERY_COURT_PARAMS_PATH,
-  QUERY_TRIAL_PATH,
-  QUERY_TRIALS_PATH,
-  QueryCourtParamsResponse,
-  QueryTrialRequest,
-  QueryTrialResponse,
-  QueryTrialsRequest,
-  QueryTrialsResponse,
-  Trial,
-} from './codec.js';
+import { QueryParamsResponse as QueryCourtParamsResponse, QueryTrialRequest, QueryTrialResponse, QueryTrialsRequest, QueryTrialsResponse } from '../../gen/zonekit/court/v1/query.js';
+import { Trial } from '../../gen/zonekit/court/v1/types.js';
 import type { CourtKeeper } from './keeper.js';
 import { SIGNING_INFO_PREFIX, STORE_KEY, readUint64 } from './keys.js';
-import { toSlashingParams } from './params.js';
+import { evidenceToProto, toSlashingParams } from './params.js';
 
 export const SLASHING_QUERY = {
   params: '/cosmos.slashing.v1beta1.Query/Params',
   signingInfo: '/cosmos.slashing.v1beta1.Query/SigningInfo',
   signingInfos: '/cosmos.slashing.v1beta1.Query/SigningInfos',
 } as const;
+
+// The court's own (zonekit.court.v1.Query, proto/zonekit/court/v1/query.proto).
+export const QUERY_TRIAL_PATH = '/zonekit.court.v1.Query/Trial';
+export const QUERY_TRIALS_PATH = '/zonekit.court.v1.Query/Trials';
+export const QUERY_COURT_PARAMS_PATH = '/zonekit.court.v1.Query/Params';
 
 function decodeOr(decode: (address: string) => Uint8Array, address: string): Uint8Array | undefined {
   try {
@@ -88,10 +84,7 @@ export function courtQueries(keeper: CourtKeeper): Record<string, QueryHandler> 
     },
     [QUERY_COURT_PARAMS_PATH]: (ctx) => {
       const params = keeper.params(ctx);
-      return QueryCourtParamsResponse.encode({
-        slashing: toSlashingParams(params),
-        evidence: { maxAgeNumBlocks: params.maxAgeNumBlocks, maxAgeDuration: params.maxAgeDuration },
-      }).finish();
+      return QueryCourtParamsResponse.encode({ slashing: toSlashingParams(params), evidence: evidenceToProto(params) }).finish();
     },
   };
 }

@@ -15,19 +15,16 @@ import { DuplicateVoteEvidence } from 'cosmjs-types/tendermint/types/evidence';
 import { z } from 'zod';
 import { pageRequest, paginationQuery, uint64Param, type JsonCodec, type RestRoutes } from '../../app/rest/index.js';
 import {
-  QUERY_COURT_PARAMS_PATH,
-  QUERY_TRIAL_PATH,
-  QUERY_TRIALS_PATH,
-  QueryCourtParamsRequest,
-  QueryCourtParamsResponse,
+  QueryParamsRequest as QueryCourtParamsRequest,
+  QueryParamsResponse as QueryCourtParamsResponse,
   QueryTrialRequest,
   QueryTrialResponse,
   QueryTrialsRequest,
   QueryTrialsResponse,
-} from './codec.js';
+} from '../../gen/zonekit/court/v1/query.js';
 import { DUPLICATE_VOTE_EVIDENCE_TYPE_URL } from './duplicate-vote.js';
-import { evidenceParamsJson, fromSlashingParams, slashingParamsJson } from './params.js';
-import { SLASHING_QUERY } from './queries.js';
+import { evidenceFromProto, evidenceParamsJson, fromSlashingParams, slashingParamsJson } from './params.js';
+import { QUERY_COURT_PARAMS_PATH, QUERY_TRIAL_PATH, QUERY_TRIALS_PATH, SLASHING_QUERY } from './queries.js';
 
 const slashingParamsResponse: JsonCodec = {
   decode(bytes) {
@@ -41,7 +38,7 @@ const courtParamsResponse: JsonCodec = {
     const { slashing, evidence } = QueryCourtParamsResponse.decode(bytes);
     return {
       slashing: slashing === undefined ? null : slashingParamsJson(fromSlashingParams(slashing)),
-      evidence: evidence === undefined ? null : evidenceParamsJson(evidence),
+      evidence: evidence === undefined ? null : evidenceParamsJson(evidenceFromProto(evidence)),
     };
   },
 };

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { rfc3339 } from '../../app/rest/proto-json.js';
 import { parseTimestamp } from '../../app/rest/comet-block.js';
-import { EvidenceSource, InfractionKind, Verdict, type Trial } from './codec.js';
+import { EvidenceSource, InfractionKind, Verdict, type Trial } from '../../gen/zonekit/court/v1/types.js';
+import type { StoredTrial } from './trials.js';
 
 const uint = z.string().regex(/^[0-9]+$/, { error: 'must be a non-negative integer in decimal' });
 const int = z.string().regex(/^-?[0-9]+$/, { error: 'must be an integer in decimal' });
@@ -17,8 +18,9 @@ const time = z.string().transform((s, ctx) => {
   }
 });
 
+// The proto names only: not the numbers' reverse entries, nor ts-proto's UNRECOGNIZED (-1).
 function enumOf<E extends Record<string, string | number>>(values: E) {
-  const names = Object.keys(values).filter((k) => Number.isNaN(Number(k))) as [string, ...string[]];
+  const names = Object.keys(values).filter((k) => Number.isNaN(Number(k)) && k !== 'UNRECOGNIZED') as [string, ...string[]];
   return z.enum(names).transform((name) => values[name] as E[keyof E] & number);
 }
 
@@ -49,7 +51,7 @@ export const TrialJson = z.object({
 
 export type TrialJson = z.input<typeof TrialJson>;
 
-export function trialFromJson(j: z.output<typeof TrialJson>): Trial {
+export function trialFromJson(j: z.output<typeof TrialJson>): StoredTrial {
   return {
     id: BigInt(j.id),
     evidenceHash: new Uint8Array(Buffer.from(j.evidence_hash, 'base64')),
@@ -76,9 +78,13 @@ export function trialFromJson(j: z.output<typeof TrialJson>): Trial {
   };
 }
 
-const timeText = (t: { seconds: bigint; nanos: number }): string => rfc3339(t.seconds, t.nanos);
+// A message field the bytes left out reads as its zero value (the epoch, nothing slashed),
+// as gogoproto's non-nullable fields do; the court itself always writes them.
+const timeText = (t: { seconds: bigint; nanos: number } | undefined): string => rfc3339(t?.seconds ?? 0n, t?.nanos ?? 0);
+const NOTHING_SLASHED = { burned: '', fromValidator: '', fromUnbondingDelegations: [], fromRedelegations: [] } as const;
 
 export function trialToJson(t: Trial): TrialJson {
+  const slashed = t.slashed ?? NOTHING_SLASHED;
   return {
     id: t.id.toString(),
     evidence_hash: Buffer.from(t.evidenceHash).toString('base64'),
@@ -94,10 +100,10 @@ export function trialToJson(t: Trial): TrialJson {
     slash_fraction: t.slashFraction,
     verdict: Verdict[t.verdict] ?? String(t.verdict),
     slashed: {
-      burned: t.slashed.burned,
-      from_validator: t.slashed.fromValidator,
-      from_unbonding_delegations: t.slashed.fromUnbondingDelegations.map((u) => ({ delegator_address: u.delegatorAddress, amount: u.amount })),
-      from_redelegations: t.slashed.fromRedelegations.map((r) => ({ delegator_address: r.delegatorAddress, validator_dst_address: r.validatorDstAddress, amount: r.amount })),
+      burned: slashed.burned,
+      from_validator: slashed.fromValidator,
+      from_unbonding_delegations: slashed.fromUnbondingDelegations.map((u) => ({ delegator_address: u.delegatorAddress, amount: u.amount })),
+      from_redelegations: slashed.fromRedelegations.map((r) => ({ delegator_address: r.delegatorAddress, validator_dst_address: r.validatorDstAddress, amount: r.amount })),
     },
     jailed_until: timeText(t.jailedUntil),
     judged_height: t.judgedHeight.toString(),

@@ -4,7 +4,7 @@
 import type { Context } from '../../app/context.js';
 import { prefixStore, type KVStore } from '../../app/store/index.js';
 import type { CourtAddresses } from './addresses.js';
-import { Trial } from './codec.js';
+import { Trial } from '../../gen/zonekit/court/v1/types.js';
 import {
   INDEX_MARKER,
   NEXT_TRIAL_ID_KEY,
@@ -18,6 +18,13 @@ import {
   trialsByOperatorPrefix,
   uint64Bytes,
 } from './keys.js';
+
+/**
+ * A trial as the court writes it: every message field set (times, slashed stake), as the
+ * record has been written from the start (gogoproto's non-nullable fields), so its bytes
+ * never depend on a field left undefined.
+ */
+export type StoredTrial = { [K in keyof Trial]: NonNullable<Trial[K]> };
 
 export class Trials {
   constructor(private readonly addresses: CourtAddresses) {}
@@ -33,15 +40,15 @@ export class Trials {
   }
 
   /** Records a verdict under the next id and returns the stored trial. */
-  record(ctx: Context, trial: Omit<Trial, 'id'>): Trial {
-    const stored: Trial = { ...trial, id: this.nextId(ctx) };
+  record(ctx: Context, trial: Omit<StoredTrial, 'id'>): StoredTrial {
+    const stored: StoredTrial = { ...trial, id: this.nextId(ctx) };
     this.put(ctx, stored);
     this.setNextId(ctx, stored.id + 1n);
     return stored;
   }
 
   /** Writes a trial and its indexes (genesis, or `record`). */
-  put(ctx: Context, trial: Trial): void {
+  put(ctx: Context, trial: StoredTrial): void {
     const store = ctx.kvStore(STORE_KEY);
     const id = uint64Bytes(trial.id);
     store.set(trialKey(trial.id), Trial.encode(trial).finish());

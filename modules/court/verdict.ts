@@ -6,7 +6,7 @@ import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import type { Context } from '../../app/context.js';
 import { decToString, type Dec } from '../../app/dec.js';
 import { rfc3339 } from '../../app/rest/proto-json.js';
-import { EvidenceSource, InfractionKind, Verdict, type Trial } from './codec.js';
+import { EvidenceSource, InfractionKind, Verdict, type SlashedStake, type Trial } from '../../gen/zonekit/court/v1/types.js';
 import type { CourtValidator, SlashOutcome } from './expects.js';
 import type { CourtKeeper } from './keeper.js';
 
@@ -27,26 +27,30 @@ export interface Sentence {
   jailedUntil: Timestamp;
 }
 
+// Event attribute values. The generated enums also carry ts-proto's UNRECOGNIZED (-1), which no sentence has.
 const KIND_TEXT: Record<InfractionKind, string> = {
   [InfractionKind.INFRACTION_KIND_UNSPECIFIED]: 'unspecified',
   [InfractionKind.INFRACTION_KIND_DOUBLE_SIGN]: 'double_sign',
   [InfractionKind.INFRACTION_KIND_LIGHT_CLIENT_ATTACK]: 'light_client_attack',
   [InfractionKind.INFRACTION_KIND_DOWNTIME]: 'downtime',
+  [InfractionKind.UNRECOGNIZED]: 'unrecognized',
 };
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   [Verdict.VERDICT_UNSPECIFIED]: 'unspecified',
   [Verdict.VERDICT_SLASHED_AND_JAILED]: 'slashed_and_jailed',
   [Verdict.VERDICT_TOMBSTONED]: 'tombstoned',
+  [Verdict.UNRECOGNIZED]: 'unrecognized',
 };
 
 const SOURCE_TEXT: Record<EvidenceSource, string> = {
   [EvidenceSource.EVIDENCE_SOURCE_UNSPECIFIED]: 'unspecified',
   [EvidenceSource.EVIDENCE_SOURCE_COMETBFT]: 'cometbft',
   [EvidenceSource.EVIDENCE_SOURCE_TX]: 'tx',
+  [EvidenceSource.UNRECOGNIZED]: 'unrecognized',
 };
 
-function slashedStake(outcome: SlashOutcome): Trial['slashed'] {
+function slashedStake(outcome: SlashOutcome): SlashedStake {
   return {
     burned: outcome.burned.toString(),
     fromValidator: outcome.fromValidator.toString(),

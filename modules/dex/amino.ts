@@ -3,26 +3,23 @@
 // cannot drift apart: `new AminoTypes({ ...createDefaultAminoConverters(), ...dexAminoConverters })`.
 // Decimals show as the SDK's amino JSON shows LegacyDec ("1.250000000000000000"), so a wallet
 // displays the price, not its scaled digits.
-import { decToProto, decToString, parseDec } from '../../app/dec.js';
 import type { AminoConverter } from '../../app/tx/amino.js';
-import { MsgCancelOrder, MsgCreateMarket, MsgPlaceLimitOrder, MsgSwapExactIn } from './codec.js';
-import type { MessageCodec } from './proto.js';
+import { MsgCancelOrder, MsgCreateMarket, MsgPlaceLimitOrder, MsgSwapExactIn } from '../../gen/zonekit/dex/v1/tx.js';
+import { typeUrlOf } from './codec.js';
+import { decFromJson, decJson } from './dec-json.js';
 
 interface AminoMapping<T> {
   aminoType: string;
-  codec: MessageCodec<T>;
+  codec: { readonly $type: string; decode(bytes: Uint8Array): T };
   toAmino(msg: T): Record<string, unknown>;
   fromAmino(json: any): T;
 }
-
-const decJson = (proto: string) => (/^[0-9]+$/.test(proto) ? decToString(BigInt(proto)) : proto);
-const decProto = (json: string) => decToProto(parseDec(json));
 
 const createMarket: AminoMapping<MsgCreateMarket> = {
   aminoType: 'zonekit/dex/MsgCreateMarket',
   codec: MsgCreateMarket,
   toAmino: (m) => ({ sender: m.sender, base_denom: m.baseDenom, quote_denom: m.quoteDenom, tick_size: decJson(m.tickSize), lot_size: m.lotSize, min_notional: m.minNotional }),
-  fromAmino: (j) => ({ sender: j.sender, baseDenom: j.base_denom, quoteDenom: j.quote_denom, tickSize: decProto(j.tick_size), lotSize: j.lot_size, minNotional: j.min_notional }),
+  fromAmino: (j) => ({ sender: j.sender, baseDenom: j.base_denom, quoteDenom: j.quote_denom, tickSize: decFromJson(j.tick_size), lotSize: j.lot_size, minNotional: j.min_notional }),
 };
 
 const placeLimitOrder: AminoMapping<MsgPlaceLimitOrder> = {
@@ -41,7 +38,7 @@ const placeLimitOrder: AminoMapping<MsgPlaceLimitOrder> = {
     sender: j.sender,
     marketId: BigInt(j.market_id),
     side: j.side,
-    price: decProto(j.price),
+    price: decFromJson(j.price),
     quantity: j.quantity,
     timeInForce: j.time_in_force,
     expiryHeight: BigInt(j.expiry_height),
@@ -66,10 +63,10 @@ const mappings: Array<AminoMapping<any>> = [createMarket, placeLimitOrder, cance
 
 /** For the zone: how each message appears in an amino sign doc. */
 export const dexZoneAminoConverters: Record<string, AminoConverter> = Object.fromEntries(
-  mappings.map((m) => [m.codec.typeUrl, { aminoType: m.aminoType, decode: (value: Uint8Array) => m.codec.decode(value), toAmino: m.toAmino }]),
+  mappings.map((m) => [typeUrlOf(m.codec), { aminoType: m.aminoType, decode: (value: Uint8Array) => m.codec.decode(value), toAmino: m.toAmino }]),
 );
 
 /** For clients: cosmjs AminoTypes converters. */
 export const dexAminoConverters: Record<string, { aminoType: string; toAmino(value: any): any; fromAmino(value: any): any }> = Object.fromEntries(
-  mappings.map((m) => [m.codec.typeUrl, { aminoType: m.aminoType, toAmino: m.toAmino, fromAmino: m.fromAmino }]),
+  mappings.map((m) => [typeUrlOf(m.codec), { aminoType: m.aminoType, toAmino: m.toAmino, fromAmino: m.fromAmino }]),
 );

@@ -15,7 +15,7 @@ import { ErrLogic } from '../../app/errors.js';
 import { prefixEnd } from '../../app/store/index.js';
 import { loadBook } from './book.js';
 import { buyAllocation, clearingPrice, sellAllocation, type SideAllocation } from './clearing-price.js';
-import { Side } from './codec.js';
+import { Side } from '../../gen/zonekit/dex/v1/types.js';
 import type { AuctionPool } from './expects.js';
 import type { DexKeeper } from './keeper.js';
 import { ESCROW_ACCOUNT, levelOrdersPrefix, sideOrdersPrefix } from './keys.js';

@@ -4,7 +4,7 @@
 // at or below the second are loaded. Without pools that is exactly the crossed part of the
 // book: a deep book that does not cross costs two reads per block.
 import type { Context } from '../../app/context.js';
-import { Side } from './codec.js';
+import { Side } from '../../gen/zonekit/dex/v1/types.js';
 import { Curves, PoolCurve, type CurveLevel } from './curves.js';
 import type { AuctionPool } from './expects.js';
 import type { DexKeeper } from './keeper.js';

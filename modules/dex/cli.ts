@@ -1,21 +1,9 @@
 // `zonekit tx dex ...` and `zonekit query dex ...`. Prices are typed and shown as decimals
 // ("1.25"); on the wire they are LegacyDec in protobuf form.
 import type { CliContext, ModuleCli } from '../../app/cli-types.js';
-import { decToProto, decToString, parseDec } from '../../app/dec.js';
+import { decToProto, parseDec } from '../../app/dec.js';
+import { MsgCancelOrder, MsgCreateMarket, MsgPlaceLimitOrder, MsgSwapExactIn } from '../../gen/zonekit/dex/v1/tx.js';
 import {
-  MsgCancelOrder,
-  MsgCreateMarket,
-  MsgPlaceLimitOrder,
-  MsgSwapExactIn,
-  type Order,
-  QUERY_BOOK_PATH,
-  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
-  QUERY_LAST_AUCTION_PATH,
-  QUERY_MARKET_PATH,
-  QUERY_MARKETS_PATH,
-  QUERY_ORDER_PATH,
-  QUERY_ORDERS_BY_OWNER_PATH,
-  QUERY_PARAMS_PATH,
   QueryBookRequest,
   QueryBookResponse,
   QueryEstimateSwapExactInRequest,
@@ -32,12 +20,22 @@ import {
   QueryOrdersByOwnerResponse,
   QueryParamsRequest,
   QueryParamsResponse,
-  type Market,
-  Side,
-  TimeInForce,
+} from '../../gen/zonekit/dex/v1/query.js';
+import { type Market, type Order, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
+import {
+  QUERY_BOOK_PATH,
+  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
+  QUERY_LAST_AUCTION_PATH,
+  QUERY_MARKET_PATH,
+  QUERY_MARKETS_PATH,
+  QUERY_ORDER_PATH,
+  QUERY_ORDERS_BY_OWNER_PATH,
+  QUERY_PARAMS_PATH,
+  typeUrlOf,
 } from './codec.js';
+import { decJson } from './dec-json.js';
 
-const human = (protoDec: string) => decToString(BigInt(protoDec || '0'));
+const human = (protoDec: string) => decJson(protoDec || '0');
 
 function uint(text: string | undefined, what: string): bigint {
   if (text === undefined || !/^[0-9]+$/.test(text)) throw new Error(`<${what}> must be a whole number, got ${JSON.stringify(text)}`);
@@ -57,8 +55,8 @@ function signer(from: unknown): string {
   return from;
 }
 
-async function submit<T>(ctx: CliContext, from: string, codec: { typeUrl: string; encode(m: T): { finish(): Uint8Array } }, msg: T): Promise<void> {
-  await ctx.submit(from, [{ typeUrl: codec.typeUrl, value: codec.encode(msg).finish().slice() }]);
+async function submit<T>(ctx: CliContext, from: string, codec: { $type: string; encode(m: T): { finish(): Uint8Array } }, msg: T): Promise<void> {
+  await ctx.submit(from, [{ typeUrl: typeUrlOf(codec), value: codec.encode(msg).finish().slice() }]);
 }
 
 const marketJson = (m: Market) => ({
@@ -157,7 +155,7 @@ export const dexCli: ModuleCli = {
       usage: 'markets',
       description: 'every market',
       async run(ctx) {
-        const { markets } = QueryMarketsResponse.decode(await ctx.query(QUERY_MARKETS_PATH, QueryMarketsRequest.encode({}).finish()));
+        const { markets } = QueryMarketsResponse.decode(await ctx.query(QUERY_MARKETS_PATH, QueryMarketsRequest.encode({ pagination: undefined }).finish()));
         const json = markets.map(marketJson);
         ctx.print({ markets: json }, () => json.map((m) => `${m.id}: ${m.base_denom}/${m.quote_denom} tick ${m.tick_size} lot ${m.lot_size} fee ${m.fee_rate}`).join('\n') || '(none)');
       },
@@ -198,7 +196,7 @@ export const dexCli: ModuleCli = {
       description: "an account's open orders",
       async run(ctx, [owner]) {
         const address = await ctx.address(owner!);
-        const { orders } = QueryOrdersByOwnerResponse.decode(await ctx.query(QUERY_ORDERS_BY_OWNER_PATH, QueryOrdersByOwnerRequest.encode({ owner: address }).finish()));
+        const { orders } = QueryOrdersByOwnerResponse.decode(await ctx.query(QUERY_ORDERS_BY_OWNER_PATH, QueryOrdersByOwnerRequest.encode({ owner: address, pagination: undefined }).finish()));
         const json = orders.map(orderJson);
         ctx.print({ orders: json }, () => json.map(orderLine).join('\n') || '(none)');
       },

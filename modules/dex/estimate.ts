@@ -7,7 +7,7 @@ import type { Context } from '../../app/context.js';
 import { DEC_ONE } from '../../app/dec.js';
 import { loadBook } from './book.js';
 import { buyAllocation, clearingPrice, sellAllocation } from './clearing-price.js';
-import { Side } from './codec.js';
+import { Side } from '../../gen/zonekit/dex/v1/types.js';
 import type { Curves } from './curves.js';
 import type { AuctionPool } from './expects.js';
 import type { DexKeeper } from './keeper.js';

@@ -7,7 +7,7 @@ import { coinsFromProto, coinsToProto } from '../../app/coins.js';
 import { decToProto, decToString, parseDec } from '../../app/dec.js';
 import type { ModuleGenesis } from '../../app/module.js';
 import { prefixIterator } from '../../app/store/index.js';
-import { AuctionResult, Side, TimeInForce } from './codec.js';
+import { AuctionResult, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
 import type { DexKeeper, DexParams } from './keeper.js';
 import { DEFAULT_PARAMS } from './keeper.js';
 import { FEES_PREFIX, decodeAmount, lastAuctionsPrefix, allOrdersPrefix, readU64 } from './keys.js';

@@ -5,7 +5,7 @@ import type { Context } from '../../app/context.js';
 import { DEC_ONE, decToString, type Dec } from '../../app/dec.js';
 import { CodedError, ErrUnknownAddress } from '../../app/errors.js';
 import { prefixIterator, prefixStore, type KVStore } from '../../app/store/index.js';
-import { AuctionResult, Market, Params, Side, TimeInForce } from './codec.js';
+import { AuctionResult, Market, Params, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
 import { ErrBadLot, ErrBadTick, ErrInvalidOrder, ErrMarketExists, ErrMinNotional, ErrNotOrderOwner, ErrUnknownMarket, ErrUnknownOrder } from './errors.js';
 import type { DexAccountKeeper, DexBankKeeper } from './expects.js';
 import {

@@ -1,7 +1,7 @@
 // Every key the dex owns in store `dex`, in one place. Integers are big-endian so that key
 // order is numeric order; a bid's price is stored inverted so that ascending iteration meets
 // the best (highest) bid first, as it meets the best (lowest) ask first.
-import { Side } from './codec.js';
+import { Side } from '../../gen/zonekit/dex/v1/types.js';
 
 export const STORE_KEY = 'dex';
 export const MODULE_NAME = 'dex';

@@ -3,7 +3,7 @@
 // exact: an order's escrow, and every fill, costs quantity × price with nothing to round.
 import { validateDenom } from '../../app/coins.js';
 import { DEC_ONE, decFromProto, decToProto, type Dec } from '../../app/dec.js';
-import { Market } from './codec.js';
+import { Market } from '../../gen/zonekit/dex/v1/types.js';
 import { ErrInvalidMarket } from './errors.js';
 import { MAX_PRICE } from './keys.js';
 

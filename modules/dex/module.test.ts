@@ -100,7 +100,7 @@ describe('dex in the zone, signed by cosmjs', () => {
     const atom0 = balance('alice', 'uatom');
     await block([{ who: 'alice', msgs: [{ typeUrl: MsgCreateMarket.typeUrl, value: MsgCreateMarket.fromPartial({ sender: addr.alice, baseDenom: 'ustake', quoteDenom: 'uatom', tickSize: dec('0.01'), lotSize: '100', minNotional: '1000' }) }] }]);
     assert.equal(balance('alice', 'uatom'), atom0 - 5000n - 1_000_000n, 'tx fee and market creation fee');
-    const { markets } = query(QUERY_MARKETS_PATH, QueryMarketsRequest.encode({}).finish(), QueryMarketsResponse);
+    const { markets } = query(QUERY_MARKETS_PATH, QueryMarketsRequest.encode({ pagination: undefined }).finish(), QueryMarketsResponse);
     assert.deepEqual(markets.map((m) => [m.id, m.baseDenom, m.quoteDenom, m.feeRate]), [[1n, 'ustake', 'uatom', dec('0.002')]]);
 
     const before = { aliceAtom: balance('alice', 'uatom'), aliceStake: balance('alice', 'ustake'), bobAtom: balance('bob', 'uatom'), bobStake: balance('bob', 'ustake') };
@@ -122,7 +122,7 @@ describe('dex in the zone, signed by cosmjs', () => {
     const { bids, asks } = query(QUERY_BOOK_PATH, QueryBookRequest.encode({ marketId: 1n, limit: 0 }).finish(), QueryBookResponse);
     assert.deepEqual(bids, []);
     assert.deepEqual(asks, [{ price: dec('1.20'), quantity: '20000', orders: 1n }]);
-    const { orders } = query(QUERY_ORDERS_BY_OWNER_PATH, QueryOrdersByOwnerRequest.encode({ owner: addr.alice }).finish(), QueryOrdersByOwnerResponse);
+    const { orders } = query(QUERY_ORDERS_BY_OWNER_PATH, QueryOrdersByOwnerRequest.encode({ owner: addr.alice, pagination: undefined }).finish(), QueryOrdersByOwnerResponse);
     assert.deepEqual(orders.map((o) => [o.id, o.remaining, o.quantity]), [[1n, '20000', '50000']]);
     const { order } = query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 1n }).finish(), QueryOrderResponse);
     assert.equal(order!.owner, addr.alice);

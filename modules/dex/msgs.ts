@@ -13,9 +13,9 @@ import {
   MsgPlaceLimitOrderResponse,
   MsgSwapExactIn,
   MsgSwapExactInResponse,
-  Side,
-  TimeInForce,
-} from './codec.js';
+} from '../../gen/zonekit/dex/v1/tx.js';
+import { Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
+import { typeUrlOf } from './codec.js';
 import { ErrInvalidMarket, ErrInvalidOrder } from './errors.js';
 import type { DexKeeper } from './keeper.js';
 import { swapExactIn, type RouterDeps } from './router.js';
@@ -86,7 +86,7 @@ export function dexMsgs(keeper: DexKeeper, router: RouterDeps): Record<string, M
     },
     handle(ctx, msg) {
       const market = keeper.createMarket(ctx, msg.sender, marketInput(msg));
-      return { typeUrl: MsgCreateMarketResponse.typeUrl, value: MsgCreateMarketResponse.encode({ marketId: market.id }).finish() };
+      return { typeUrl: typeUrlOf(MsgCreateMarketResponse), value: MsgCreateMarketResponse.encode({ marketId: market.id }).finish() };
     },
   };
   const placeLimitOrder: MsgHandler<MsgPlaceLimitOrder> = {
@@ -98,7 +98,7 @@ export function dexMsgs(keeper: DexKeeper, router: RouterDeps): Record<string, M
     },
     handle(ctx, msg) {
       const order = keeper.placeLimitOrder(ctx, msg.sender, placeInput(msg));
-      return { typeUrl: MsgPlaceLimitOrderResponse.typeUrl, value: MsgPlaceLimitOrderResponse.encode({ orderId: order.id }).finish() };
+      return { typeUrl: typeUrlOf(MsgPlaceLimitOrderResponse), value: MsgPlaceLimitOrderResponse.encode({ orderId: order.id }).finish() };
     },
   };
   const cancelOrder: MsgHandler<MsgCancelOrder> = {
@@ -111,7 +111,7 @@ export function dexMsgs(keeper: DexKeeper, router: RouterDeps): Record<string, M
     handle(ctx, msg) {
       const refund = keeper.cancelOwnOrder(ctx, msg.sender, msg.orderId);
       return {
-        typeUrl: MsgCancelOrderResponse.typeUrl,
+        typeUrl: typeUrlOf(MsgCancelOrderResponse),
         value: MsgCancelOrderResponse.encode({ refund: { denom: refund.denom, amount: refund.amount.toString() } }).finish(),
       };
     },
@@ -127,13 +127,13 @@ export function dexMsgs(keeper: DexKeeper, router: RouterDeps): Record<string, M
       const { tokenIn, minOut } = swapInput(msg);
       const result = swapExactIn(ctx, router, msg.sender, tokenIn.denom, tokenIn.amount, msg.denomOut, minOut);
       const response = { amountOut: result.amountOut.toString(), orderId: result.orderId, amountInAuction: result.amountInAuction.toString() };
-      return { typeUrl: MsgSwapExactInResponse.typeUrl, value: MsgSwapExactInResponse.encode(response).finish() };
+      return { typeUrl: typeUrlOf(MsgSwapExactInResponse), value: MsgSwapExactInResponse.encode(response).finish() };
     },
   };
   return {
-    [MsgCreateMarket.typeUrl]: createMarket,
-    [MsgPlaceLimitOrder.typeUrl]: placeLimitOrder,
-    [MsgCancelOrder.typeUrl]: cancelOrder,
-    [MsgSwapExactIn.typeUrl]: swap,
+    [typeUrlOf(MsgCreateMarket)]: createMarket,
+    [typeUrlOf(MsgPlaceLimitOrder)]: placeLimitOrder,
+    [typeUrlOf(MsgCancelOrder)]: cancelOrder,
+    [typeUrlOf(MsgSwapExactIn)]: swap,
   };
 }

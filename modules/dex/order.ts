@@ -4,7 +4,7 @@
 // open order is always exactly this, and a cancel returns exactly this.
 import type { Coin } from '../../app/coins.js';
 import { decToProto, type Dec } from '../../app/dec.js';
-import { Order, Side, TimeInForce } from './codec.js';
+import { Order, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
 import { putU128, putU64, readU128, readU64 } from './keys.js';
 import type { MarketInfo } from './market.js';
 import { notional } from './market.js';

@@ -6,16 +6,6 @@ import type { QueryHandler } from '../../app/module.js';
 import { paginate } from '../../app/pagination.js';
 import { prefixStore } from '../../app/store/index.js';
 import {
-  type BookLevel,
-  type Order,
-  QUERY_BOOK_PATH,
-  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
-  QUERY_LAST_AUCTION_PATH,
-  QUERY_MARKET_PATH,
-  QUERY_MARKETS_PATH,
-  QUERY_ORDER_PATH,
-  QUERY_ORDERS_BY_OWNER_PATH,
-  QUERY_PARAMS_PATH,
   QueryBookRequest,
   QueryBookResponse,
   QueryEstimateSwapExactInRequest,
@@ -31,8 +21,17 @@ import {
   QueryOrdersByOwnerRequest,
   QueryOrdersByOwnerResponse,
   QueryParamsResponse,
-  Market,
-  Side,
+} from '../../gen/zonekit/dex/v1/query.js';
+import { type BookLevel, Market, type Order, Side } from '../../gen/zonekit/dex/v1/types.js';
+import {
+  QUERY_BOOK_PATH,
+  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
+  QUERY_LAST_AUCTION_PATH,
+  QUERY_MARKET_PATH,
+  QUERY_MARKETS_PATH,
+  QUERY_ORDER_PATH,
+  QUERY_ORDERS_BY_OWNER_PATH,
+  QUERY_PARAMS_PATH,
 } from './codec.js';
 import type { DexKeeper } from './keeper.js';
 import { marketsPrefix, ownerPrefix, readU64 } from './keys.js';
@@ -108,7 +107,7 @@ export function dexQueries(keeper: DexKeeper, router: RouterDeps): Record<string
       const { marketId } = QueryLastAuctionRequest.decode(data);
       if (keeper.getMarket(ctx, marketId) === undefined) throw grpcNotFound(`market ${marketId} not found`);
       const auction = keeper.lastAuction(ctx, marketId);
-      return QueryLastAuctionResponse.encode(auction === undefined ? {} : { auction }).finish();
+      return QueryLastAuctionResponse.encode({ auction }).finish();
     },
     [QUERY_ESTIMATE_SWAP_EXACT_IN_PATH]: (ctx, data) => {
       const { tokenIn, denomOut } = QueryEstimateSwapExactInRequest.decode(data);

@@ -3,14 +3,6 @@
 import { z } from 'zod';
 import { addressParam, pageRequest, paginationQuery, uint64Param, type RestRoutes } from '../../app/rest/index.js';
 import {
-  QUERY_BOOK_PATH,
-  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
-  QUERY_LAST_AUCTION_PATH,
-  QUERY_MARKET_PATH,
-  QUERY_MARKETS_PATH,
-  QUERY_ORDER_PATH,
-  QUERY_ORDERS_BY_OWNER_PATH,
-  QUERY_PARAMS_PATH,
   QueryBookRequest,
   QueryBookResponse,
   QueryEstimateSwapExactInRequest,
@@ -27,37 +19,45 @@ import {
   QueryOrdersByOwnerResponse,
   QueryParamsRequest,
   QueryParamsResponse,
-  dexRegistryTypes,
-  MsgCancelOrderResponse,
-  MsgCreateMarketResponse,
-  MsgPlaceLimitOrderResponse,
-  MsgSwapExactInResponse,
+} from '../../gen/zonekit/dex/v1/query.js';
+import {
+  dexMsgResponseTypes,
+  dexMsgTypes,
+  QUERY_BOOK_PATH,
+  QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
+  QUERY_LAST_AUCTION_PATH,
+  QUERY_MARKET_PATH,
+  QUERY_MARKETS_PATH,
+  QUERY_ORDER_PATH,
+  QUERY_ORDERS_BY_OWNER_PATH,
+  QUERY_PARAMS_PATH,
+  typeUrlOf,
 } from './codec.js';
+import { withDecJson } from './dec-json.js';
 
 export function dexRest(routes: RestRoutes): void {
-  for (const [typeUrl, codec] of dexRegistryTypes) routes.types.register(typeUrl, codec);
-  for (const codec of [MsgCreateMarketResponse, MsgPlaceLimitOrderResponse, MsgCancelOrderResponse, MsgSwapExactInResponse]) routes.types.register(codec.typeUrl, codec);
+  for (const codec of [...dexMsgTypes, ...dexMsgResponseTypes]) routes.types.register(typeUrlOf(codec), withDecJson(codec));
   const market = z.object({ market_id: uint64Param('market_id') });
 
   routes.gateway('/zonekit/dex/v1/params', {
     summary: 'The dex params: market creation fee and default fee rate',
     method: QUERY_PARAMS_PATH,
     request: () => QueryParamsRequest.encode({}).finish(),
-    response: QueryParamsResponse,
+    response: withDecJson(QueryParamsResponse),
   });
   routes.gateway('/zonekit/dex/v1/markets', {
     summary: 'Every market, by id',
     query: paginationQuery,
     method: QUERY_MARKETS_PATH,
     request: ({ query }) => QueryMarketsRequest.encode({ pagination: pageRequest(query) }).finish(),
-    response: QueryMarketsResponse,
+    response: withDecJson(QueryMarketsResponse),
   });
   routes.gateway('/zonekit/dex/v1/markets/:market_id', {
     summary: "A market's parameters",
     params: market,
     method: QUERY_MARKET_PATH,
     request: ({ params }) => QueryMarketRequest.encode({ marketId: params.market_id }).finish(),
-    response: QueryMarketResponse,
+    response: withDecJson(QueryMarketResponse),
   });
   routes.gateway('/zonekit/dex/v1/markets/:market_id/book', {
     summary: 'Aggregated depth: bids highest first, asks lowest first (limit levels per side, default 50)',
@@ -65,21 +65,21 @@ export function dexRest(routes: RestRoutes): void {
     query: z.object({ limit: z.coerce.number().int().min(0).max(1000).default(0) }),
     method: QUERY_BOOK_PATH,
     request: ({ params, query }) => QueryBookRequest.encode({ marketId: params.market_id, limit: query.limit }).finish(),
-    response: QueryBookResponse,
+    response: withDecJson(QueryBookResponse),
   });
   routes.gateway('/zonekit/dex/v1/markets/:market_id/last_auction', {
     summary: "The market's last clearing price and volume (empty if it never traded)",
     params: market,
     method: QUERY_LAST_AUCTION_PATH,
     request: ({ params }) => QueryLastAuctionRequest.encode({ marketId: params.market_id }).finish(),
-    response: QueryLastAuctionResponse,
+    response: withDecJson(QueryLastAuctionResponse),
   });
   routes.gateway('/zonekit/dex/v1/orders/:order_id', {
     summary: 'An open order',
     params: z.object({ order_id: uint64Param('order_id') }),
     method: QUERY_ORDER_PATH,
     request: ({ params }) => QueryOrderRequest.encode({ orderId: params.order_id }).finish(),
-    response: QueryOrderResponse,
+    response: withDecJson(QueryOrderResponse),
   });
   routes.gateway('/zonekit/dex/v1/orders_by_owner/:owner', {
     summary: "An account's open orders, by id",
@@ -87,7 +87,7 @@ export function dexRest(routes: RestRoutes): void {
     query: paginationQuery,
     method: QUERY_ORDERS_BY_OWNER_PATH,
     request: ({ params, query }) => QueryOrdersByOwnerRequest.encode({ owner: params.owner, pagination: pageRequest(query) }).finish(),
-    response: QueryOrdersByOwnerResponse,
+    response: withDecJson(QueryOrdersByOwnerResponse),
   });
   routes.gateway('/zonekit/dex/v1/estimate_swap_exact_in', {
     summary: 'What MsgSwapExactIn would get for token_in (e.g. 1000uatom) in denom_out, if the batch held only what is known now',
@@ -100,6 +100,6 @@ export function dexRest(routes: RestRoutes): void {
       const [, amount, denom] = /^([0-9]+)(.*)$/.exec(query.token_in)!;
       return QueryEstimateSwapExactInRequest.encode({ tokenIn: { denom: denom!, amount: amount! }, denomOut: query.denom_out }).finish();
     },
-    response: QueryEstimateSwapExactInResponse,
+    response: withDecJson(QueryEstimateSwapExactInResponse),
   });
 }

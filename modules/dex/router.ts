@@ -15,7 +15,7 @@
 import type { Context } from '../../app/context.js';
 import { EventManager } from '../../app/events.js';
 import { ErrNotSupported } from '../../app/errors.js';
-import { TimeInForce } from './codec.js';
+import { TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
 import { ErrNoRoute } from './errors.js';
 import { estimateAuction, type AuctionEstimate } from './estimate.js';
 import type { AuctionLiquidity, Market } from './expects.js';

@@ -11,7 +11,7 @@ import { addDecCoins, decCoinsFromCoins, decCoinsToString, mulDecRound, mulDecTr
 import type { DistributionValidator } from './expects.js';
 import type { DistributionKeeper } from './keeper.js';
 import { MODULE_ACCOUNT } from './keys.js';
-import { PER_SHARE_ONE } from './records.js';
+import { PER_SHARE_ONE } from './rewards-per-share.js';
 
 /** The SDK's BeginBlocker: no commit to reward before height 2. */
 export function beginBlock(keeper: DistributionKeeper, ctx: Context): void {

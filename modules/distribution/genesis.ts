@@ -10,7 +10,7 @@ import { addDecCoins, amountOfDec, amountsFromJson, amountsToJson, coversDecCoin
 import type { DistributionKeeper } from './keeper.js';
 import { MODULE_ACCOUNT } from './keys.js';
 import { DEFAULT_DISTRIBUTION_PARAMS, validateParams, type DistributionParams } from './params.js';
-import { PER_SHARE_PLACES, type DelegationSnapshot } from './records.js';
+import { PER_SHARE_PLACES, type DelegationSnapshot } from './rewards-per-share.js';
 
 const Amounts = z.array(z.object({ denom: z.string(), amount: z.string() })).default([]);
 const f1Record = (name: string) =>

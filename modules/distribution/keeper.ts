@@ -22,7 +22,7 @@ import {
 import { ErrNoValidatorCommission, ErrSetWithdrawAddrDisabled } from './errors.js';
 import type { DistributionAccountKeeper, DistributionBankKeeper, DistributionStakingKeeper } from './expects.js';
 import { MODULE_ACCOUNT } from './keys.js';
-import { PER_SHARE_ONE, type DelegationSnapshot } from './records.js';
+import { PER_SHARE_ONE, type DelegationSnapshot } from './rewards-per-share.js';
 import { DistributionState } from './state.js';
 
 export interface DistributionKeeperDeps {

@@ -15,9 +15,9 @@ export const WITHDRAW_ADDR_PREFIX = Uint8Array.of(0x03);
 export const COMMISSION_PREFIX = Uint8Array.of(0x07);
 /** Params. */
 export const PARAMS_KEY = Uint8Array.of(0x09);
-/** 0x0a | len | valoper → ValidatorRewardsPerShare (distribution.proto). */
+/** 0x0a | len | valoper → ValidatorRewardsPerShare (zonekit/distribution/v1/types.proto). */
 export const REWARDS_PER_SHARE_PREFIX = Uint8Array.of(0x0a);
-/** 0x0b | len | valoper | len | delegator → DelegationRewardSnapshot (distribution.proto). */
+/** 0x0b | len | valoper | len | delegator → DelegationRewardSnapshot (zonekit/distribution/v1/types.proto). */
 export const SNAPSHOT_PREFIX = Uint8Array.of(0x0b);
 
 function concat(...parts: Uint8Array[]): Uint8Array {

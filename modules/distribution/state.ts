@@ -2,6 +2,7 @@
 import { FeePool, Params, ValidatorAccumulatedCommission, ValidatorOutstandingRewards } from 'cosmjs-types/cosmos/distribution/v1beta1/distribution';
 import type { Context } from '../../app/context.js';
 import { prefixIterator, type KVStore } from '../../app/store/index.js';
+import { DelegationRewardSnapshot, ValidatorRewardsPerShare } from '../../gen/zonekit/distribution/v1/types.js';
 import { decCoinsFromProto, decCoinsToProto, type DecCoins } from './dec-coins.js';
 import {
   COMMISSION_PREFIX,
@@ -21,7 +22,7 @@ import {
   withdrawAddrKey,
 } from './keys.js';
 import { DEFAULT_DISTRIBUTION_PARAMS, paramsFromProto, paramsToProto, type DistributionParams } from './params.js';
-import { decodeRewardsPerShare, decodeSnapshot, encodeRewardsPerShare, encodeSnapshot, type DelegationSnapshot } from './records.js';
+import { snapshotFromProto, snapshotToProto, type DelegationSnapshot } from './rewards-per-share.js';
 
 export interface SnapshotEntry {
   validator: Uint8Array;
@@ -79,14 +80,14 @@ export class DistributionState {
     this.store(ctx).set(commissionKey(validator), ValidatorAccumulatedCommission.encode({ commission: decCoinsToProto(commission) }).finish());
   }
 
-  /** Cumulative delegator rewards per share, scaled by 10^36 (records.ts). */
+  /** Cumulative delegator rewards per share, scaled by 10^36 (rewards-per-share.ts). */
   rewardsPerShare(ctx: Context, validator: Uint8Array): DecCoins {
     const bytes = this.store(ctx).get(rewardsPerShareKey(validator));
-    return bytes === undefined ? [] : decodeRewardsPerShare(bytes);
+    return bytes === undefined ? [] : decCoinsFromProto(ValidatorRewardsPerShare.decode(bytes).rewardsPerShare);
   }
 
   setRewardsPerShare(ctx: Context, validator: Uint8Array, rewardsPerShare: DecCoins): void {
-    this.store(ctx).set(rewardsPerShareKey(validator), encodeRewardsPerShare(rewardsPerShare));
+    this.store(ctx).set(rewardsPerShareKey(validator), ValidatorRewardsPerShare.encode({ rewardsPerShare: decCoinsToProto(rewardsPerShare) }).finish());
   }
 
   /** Deletes the validator's own records and any snapshot of a delegation to it. */
@@ -111,11 +112,11 @@ export class DistributionState {
 
   snapshot(ctx: Context, validator: Uint8Array, delegator: Uint8Array): DelegationSnapshot | undefined {
     const bytes = this.store(ctx).get(snapshotKey(validator, delegator));
-    return bytes === undefined ? undefined : decodeSnapshot(bytes);
+    return bytes === undefined ? undefined : snapshotFromProto(DelegationRewardSnapshot.decode(bytes));
   }
 
   setSnapshot(ctx: Context, validator: Uint8Array, delegator: Uint8Array, snapshot: DelegationSnapshot): void {
-    this.store(ctx).set(snapshotKey(validator, delegator), encodeSnapshot(snapshot));
+    this.store(ctx).set(snapshotKey(validator, delegator), DelegationRewardSnapshot.encode(snapshotToProto(snapshot)).finish());
   }
 
   deleteSnapshot(ctx: Context, validator: Uint8Array, delegator: Uint8Array): void {
@@ -125,7 +126,7 @@ export class DistributionState {
   /** Snapshots of one validator's delegations, or of all, in key order (validator, then delegator). */
   *snapshots(ctx: Context, validator?: Uint8Array): Generator<SnapshotEntry> {
     const prefix = validator === undefined ? SNAPSHOT_PREFIX : validatorSnapshotsPrefix(validator);
-    for (const [key, value] of prefixIterator(this.store(ctx), prefix)) yield { ...splitSnapshotKey(key), snapshot: decodeSnapshot(value) };
+    for (const [key, value] of prefixIterator(this.store(ctx), prefix)) yield { ...splitSnapshotKey(key), snapshot: snapshotFromProto(DelegationRewardSnapshot.decode(value)) };
   }
 
   /** Where the delegator's rewards go: the address it set, else itself. */
