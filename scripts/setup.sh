@@ -3,8 +3,8 @@
 # (when node_modules is missing or older than the lockfile) and the pinned CometBFT; with
 # --ibc-peers also the IBC counterparties (ibc-go's simd, the Go relayer and Hermes, built once
 # per machine; Hermes needs Rust's cargo), which the tests, `npm run ibc:devnet` and
-# `npm run bench:ibc` need and `npm start` does not. Idempotent and quiet when there is nothing
-# to do.
+# `npm run bench:ibc` need and `npm start` does not, and grpcurl, which the gRPC tests call.
+# Idempotent and quiet when there is nothing to do.
 set -euo pipefail
 
 IBC_PEERS=0
@@ -30,4 +30,7 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
 fi
 
 bash scripts/install-cometbft.sh
-if [[ $IBC_PEERS == 1 ]]; then bash scripts/install-ibc-peers.sh; fi
+if [[ $IBC_PEERS == 1 ]]; then
+  bash scripts/install-ibc-peers.sh
+  bash scripts/install-grpcurl.sh
+fi

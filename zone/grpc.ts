@@ -1,9 +1,12 @@
 // The zone's gRPC server (app.toml's [grpc]): the app's queries and the node's tx and
-// tendermint services on 9090, as the SDK's node serves them to Hermes and other clients.
+// tendermint services on 9090, as the SDK's node serves them to Hermes and other clients, with
+// server reflection from the embedded descriptors of the protos they are defined in.
 import type { AppDefinition } from '../app/app.js';
 import type { BaseApp } from '../app/baseapp.js';
 import { createGrpcServer, type GrpcServer } from '../app/grpc-server/server.js';
+import { ProtoSchema } from '../app/proto/schema.js';
 import { localQuerier } from '../app/rest/index.js';
+import { descriptorSetBase64 } from '../gen/descriptor-set.js';
 
 export interface GrpcOptions {
   enable: boolean;
@@ -28,6 +31,7 @@ export async function startGrpc(definition: AppDefinition, app: BaseApp, options
     cometRpcUrl: options.cometRpc,
     latestHeight: () => BigInt(app.lastCommitId.version),
     minGasPrices: options.minGasPrices,
+    descriptors: ProtoSchema.fromBase64(descriptorSetBase64).registry,
   });
   try {
     return { server, address: await server.listen(options.address ?? DEFAULT_GRPC_ADDRESS) };

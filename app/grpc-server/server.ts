@@ -6,7 +6,9 @@
 //
 // As the SDK's server does, a query reads at the height in the `x-cosmos-block-height` request
 // header (absent or 0: the latest) and reports the height it read at in the same response
-// header; errors are gRPC statuses with the message the REST API gives.
+// header; errors are gRPC statuses with the message the REST API gives. Server reflection
+// (reflection.ts) describes every service it serves, for grpcurl and other generic clients.
+import type { FileRegistry } from '@bufbuild/protobuf';
 import { Metadata, Server, ServerCredentials, status as GrpcStatus, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import type { AppDefinition } from '../app.js';
 import { SIMULATE_PATH } from '../query.js';
@@ -16,6 +18,7 @@ import { HEIGHT_HEADER } from '../rest/routes.js';
 import { invalidArgument, statusOf } from '../rest/status.js';
 import { TendermintService } from '../services/tendermint.js';
 import { TxService } from '../services/tx.js';
+import { REFLECTION_PATHS, registerReflection, serviceOf, ServerReflection } from './reflection.js';
 import { serviceMethods } from './services.js';
 
 export interface GrpcServerOptions {
@@ -28,6 +31,8 @@ export interface GrpcServerOptions {
   latestHeight(): bigint;
   /** The node's minimum-gas-prices ("0.025uatom"), for cosmos.base.node.v1beta1.Service/Config. */
   minGasPrices?: string;
+  /** The descriptors of every service it serves and their imports, which server reflection answers with. */
+  descriptors: FileRegistry;
 }
 
 export interface GrpcServer {
@@ -93,9 +98,11 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     };
     server.register(path, handler, toBuffer, fromBuffer, 'unary');
   }
+  const paths = [...methods.keys(), ...REFLECTION_PATHS];
+  registerReflection(server, new ServerReflection(options.descriptors, paths.map(serviceOf)));
 
   return {
-    paths: [...methods.keys()],
+    paths,
     listen(address) {
       const bind = grpcBindAddress(address);
       return new Promise((resolve, reject) => {
