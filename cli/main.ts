@@ -9,6 +9,7 @@ import { startCommand, statusCommand, versionCommand } from './commands/node.js'
 import { testnetCommand } from './commands/testnet.js';
 import { queryCommand, txCommand } from './commands/tx-query.js';
 import { defaultHome } from './home.js';
+import { toJson } from './output.js';
 
 export function zonekitProgram(): Command {
   const program = new Command('zonekit')
@@ -33,8 +34,29 @@ export function zonekitProgram(): Command {
   return program;
 }
 
+/**
+ * `-o` is the global --output everywhere except `init`, where simd (and init's help) mean
+ * --overwrite. Commander reads a program option anywhere on the line, so it would take init's
+ * `-o` as --output: spell it out before commander sees it.
+ */
+function initOverwriteFlag(argv: readonly string[]): string[] {
+  const args = [...argv];
+  for (let i = 2; i < args.length; i++) {
+    const arg = args[i]!;
+    if (['--home', '--keyring-backend', '-o', '--output'].includes(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    if (arg === 'init') for (let j = i + 1; j < args.length; j++) if (args[j] === '-o') args[j] = '--overwrite';
+    break;
+  }
+  return args;
+}
+
+const program = zonekitProgram();
 try {
-  await zonekitProgram().parseAsync(process.argv);
+  await program.parseAsync(initOverwriteFlag(process.argv));
 } catch (err) {
   if (err instanceof CommanderError) {
     // Help and version exit 0; usage errors were printed by commander already.
@@ -42,8 +64,12 @@ try {
   } else {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`Error: ${message}\n`);
-    const hint = (err as { hint?: string }).hint;
+    const { hint, code, codespace } = err as { hint?: string; code?: unknown; codespace?: unknown };
     if (hint) process.stderr.write(`  ${hint}\n`);
+    // A script reading `-o json` tells the chain's errors apart by codespace and code, as REST gives them.
+    if (program.opts().output === 'json' && typeof code === 'number' && typeof codespace === 'string') {
+      process.stdout.write(toJson({ code, codespace, message, ...(hint ? { hint } : {}) }) + '\n');
+    }
     process.exitCode = 1;
   }
 }

@@ -4,6 +4,7 @@
 // command is a thin shell around it.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import type { AbciLogger } from '../abci/index.js';
 import { cometbftBinary, latestHeight } from '../scripts/lib/cometbft.js';
 import { ProcessGroup, startProcess, waitFor, type ProcessHandle } from '../scripts/lib/processes.js';
@@ -23,6 +24,8 @@ export interface NodeOptions {
   rpcLaddr?: string;
   p2pLaddr?: string;
   logger?: AbciLogger;
+  /** The node's structured log (zone/logger.ts): block lines, failed txs at debug, errors. */
+  log?: Logger;
   /** How long to wait for CometBFT's RPC (its handshake replays missing blocks first). */
   cometTimeoutMs?: number;
 }
@@ -67,6 +70,7 @@ export class Node {
       api: this.config.api,
       grpc: this.config.grpc,
       ...(this.options.logger ? { logger: this.options.logger } : {}),
+      ...(this.options.log ? { log: this.options.log } : {}),
     });
     const { version, hash } = this.zone.app.lastCommitId;
     const info: NodeInfo = {

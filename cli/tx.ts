@@ -4,17 +4,19 @@
 // so they go to and from `simd tx sign` / `tx broadcast` as they are.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Secp256k1Wallet } from '@cosmjs/amino';
-import { fromBase64 } from '@cosmjs/encoding';
+import { fromBase64, toHex } from '@cosmjs/encoding';
 import { DirectSecp256k1Wallet } from '@cosmjs/proto-signing';
-import { calculateFee, GasPrice, SigningStargateClient, type DeliverTxResponse, type StdFee } from '@cosmjs/stargate';
+import { calculateFee, GasPrice, SigningStargateClient, StargateClient, type StdFee } from '@cosmjs/stargate';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
-import { AuthInfo, SignDoc, Tx, TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { SimulateRequest, SimulateResponse } from 'cosmjs-types/cosmos/tx/v1beta1/service';
+import { AuthInfo, SignDoc, Tx, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { EncodedMsg } from '../app/cli-types.js';
 import { CodedError } from '../app/errors.js';
+import { SIMULATE_PATH } from '../app/query.js';
 import { aminoSignDoc } from '../app/tx/sign-doc.js';
 import { txToBytes } from '../app/tx/tx-json.js';
-import { atNode, connectStargate, nodeUrl, parseCoins, passthroughRegistry } from './chain.js';
+import { atNode, connectComet, connectStargate, nodeUrl, parseCoins, passthroughRegistry } from './chain.js';
 import { theZone, txJson } from './context.js';
 import { confirm } from './io.js';
 import type { Keyring } from './keyring/keyring.js';
@@ -30,10 +32,21 @@ export interface TxFlags {
   memo: string;
   yes: boolean;
   generateOnly: boolean;
+  /** Simulate and print the gas estimate; sign and send nothing (simd's --dry-run). */
+  dryRun?: boolean;
+  /** With a numeric --gas: broadcast without simulating first. */
+  skipSimulate?: boolean;
   output: OutputFormat;
 }
 
 export const DEFAULT_GAS = '200000';
+/**
+ * With --gas auto, the simulated gas times this. The simulation runs the tx as it will be
+ * (its fee, signer and a signature of the real size), so what is left to cover is state that
+ * moves between the simulation and the block (other txs, balances growing a digit): a third
+ * more is real headroom, as Keplr's and cosmjs's defaults (1.3, 1.4) give.
+ */
+export const DEFAULT_GAS_ADJUSTMENT = '1.3';
 
 function gasOf(flags: TxFlags): 'auto' | number {
   if (flags.gas === 'auto') return 'auto';
@@ -67,7 +80,7 @@ function explainChainError(err: unknown, address: string): never {
     throw new CliError(message.replace(/^.*?(insufficient fees)/, '$1'), 'raise --fees, or pass --gas-prices at or above the node\'s minimum-gas-prices');
   }
   if (/account sequence mismatch/.test(message)) throw new CliError(message, 'another tx from this account is in flight; wait for it and retry');
-  if (/does not exist on chain|not found/.test(message) && /account/.test(message)) {
+  if (/does not exist on chain|not found/.test(message) && /account/i.test(message)) {
     throw new CliError(`account ${address} does not exist on chain yet`, 'an account exists once it has received coins: fund it first');
   }
   if (err instanceof CliError) throw err;
@@ -90,46 +103,170 @@ export function unsignedTx(msgs: readonly EncodedMsg[], fee: StdFee, memo: strin
   });
 }
 
-function printResult(result: DeliverTxResponse, flags: TxFlags): void {
-  const json = {
-    height: String(result.height),
-    txhash: result.transactionHash,
-    code: result.code,
-    raw_log: result.rawLog ?? '',
-    gas_wanted: String(result.gasWanted),
-    gas_used: String(result.gasUsed),
-    events: result.events,
-  };
-  if (result.code !== 0) {
-    if (flags.output === 'json') print('json', json, () => '');
-    throw new CliError(`tx ${result.transactionHash} failed in block ${result.height} with code ${result.code}: ${result.rawLog ?? ''}`);
-  }
-  print(flags.output, json, () => fields([['txhash', json.txhash], ['height', json.height], ['gas used', `${json.gas_used} of ${json.gas_wanted}`], ['code', '0 (success)']]));
+const SECP256K1_PUBKEY = '/cosmos.crypto.secp256k1.PubKey';
+// A stand-in for a key the simulation cannot know (a --dry-run from an address whose account
+// has never signed): the same 33 bytes a real compressed key takes, so the size gas is right.
+const PLACEHOLDER_PUBKEY = new Uint8Array(33).fill(2);
+// secp256k1 signatures are 64 bytes (r || s), so a simulated tx is as big as the signed one.
+const SIGNATURE_BYTES = 64;
+
+export interface SimulationSigner {
+  pubkey: Uint8Array;
+  sequence: bigint;
 }
 
-/** Signs `msgs` with key `keyName` (or prints them unsigned) and broadcasts, waiting for the block. */
+/**
+ * The tx as it will be broadcast, for simulation: the real fee (fee deduction costs gas too),
+ * the signer's key and sequence, and a zero signature of the real size (the SDK's CLI
+ * simulates with its real signer infos and fee in the same way).
+ */
+export function simulationTxBytes(msgs: readonly EncodedMsg[], fee: StdFee, memo: string, signer: SimulationSigner): Uint8Array {
+  const bodyBytes = TxBody.encode(TxBody.fromPartial({ messages: msgs.map((m) => ({ typeUrl: m.typeUrl, value: m.value })), memo })).finish();
+  const authInfoBytes = AuthInfo.encode(
+    AuthInfo.fromPartial({
+      signerInfos: [{ publicKey: { typeUrl: SECP256K1_PUBKEY, value: PubKey.encode({ key: signer.pubkey }).finish() }, modeInfo: { single: { mode: SignMode.SIGN_MODE_DIRECT } }, sequence: signer.sequence }],
+      fee: { amount: [...fee.amount], gasLimit: BigInt(fee.gas) },
+    }),
+  ).finish();
+  return TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [new Uint8Array(SIGNATURE_BYTES)] }).finish();
+}
+
+/** A simulation the node refused: what the tx would have done in its block (with its code and codespace). */
+export class SimulationError extends CliError {
+  constructor(
+    message: string,
+    hint: string | undefined,
+    readonly code: number,
+    readonly codespace: string,
+  ) {
+    super(message, hint);
+  }
+}
+
+/** Runs the tx through the node's Simulate; its gas used, or a SimulationError saying why it would fail. */
+export async function simulate(node: string, txBytes: Uint8Array, address: string): Promise<number> {
+  const comet = await connectComet(node);
+  try {
+    const response = await atNode(node, () => comet.abciQuery({ path: SIMULATE_PATH, data: SimulateRequest.encode({ txBytes }).finish() }));
+    const code = response.code ?? 0;
+    if (code !== 0) {
+      const log = response.log ?? `code ${code}`;
+      let explained: CliError;
+      try {
+        explainChainError(new Error(log), address);
+      } catch (err) {
+        explained = err as CliError;
+      }
+      throw new SimulationError(`the simulation failed, so nothing was sent and no fee was paid: ${explained!.message}`, explained!.hint, code, response.codespace ?? '');
+    }
+    return Number(SimulateResponse.decode(response.value).gasInfo?.gasUsed ?? 0n);
+  } finally {
+    comet.disconnect();
+  }
+}
+
+/** What `tx ... -o json` prints for a tx in a block (or refused by CheckTx): the SDK's TxResponse fields. */
+interface TxResultJson {
+  height: string;
+  txhash: string;
+  codespace: string;
+  code: number;
+  raw_log: string;
+  gas_wanted: string;
+  gas_used: string;
+  events: ReadonlyArray<{ type: string; attributes: ReadonlyArray<{ key: string; value: string }> }>;
+}
+
+function printResult(json: TxResultJson, output: OutputFormat): void {
+  if (json.code !== 0) {
+    if (output === 'json') print('json', json, () => '');
+    const where = json.height === '0' ? 'was refused by the node (CheckTx)' : `failed in block ${json.height}`;
+    throw new CliError(`tx ${json.txhash} ${where} with code ${json.code} (codespace ${json.codespace || 'none'}): ${json.raw_log}`);
+  }
+  print(output, json, () => fields([['txhash', json.txhash], ['height', json.height], ['gas used', `${json.gas_used} of ${json.gas_wanted}`], ['code', '0 (success)']]));
+}
+
+/** Sends signed tx bytes, waits for their block, and prints the result (codespace included, which cosmjs's result lacks). */
+async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: string, output: OutputFormat): Promise<void> {
+  const comet = await connectComet(node);
+  try {
+    const checked = await atNode(node, () => comet.broadcastTxSync({ tx: txBytes }));
+    const txhash = toHex(checked.hash).toUpperCase();
+    if (checked.code !== 0) {
+      if (/insufficient funds|insufficient fees|sequence mismatch/.test(checked.log ?? '')) explainChainError(new Error(checked.log), address);
+      printResult({ height: '0', txhash, codespace: checked.codespace ?? '', code: checked.code, raw_log: checked.log ?? '', gas_wanted: String(checked.gasWanted), gas_used: String(checked.gasUsed), events: [] }, output);
+    }
+    const deadline = Date.now() + 60_000;
+    const included = await withSpinner(
+      'waiting for the tx to be included in a block',
+      (async () => {
+        for (;;) {
+          try {
+            return await comet.tx({ hash: checked.hash });
+          } catch (err) {
+            if (!/not found/.test(err instanceof Error ? err.message : String(err)) || Date.now() > deadline) {
+              if (Date.now() > deadline) throw new CliError(`tx ${txhash} was accepted into the mempool but is not in a block after 60 s`, `look for it later: zonekit query tx ${txhash} --node ${node}`);
+              throw err;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+        }
+      })(),
+    );
+    const r = included.result;
+    printResult({ height: String(included.height), txhash, codespace: r.codespace ?? '', code: r.code, raw_log: r.log ?? '', gas_wanted: String(r.gasWanted), gas_used: String(r.gasUsed), events: r.events }, output);
+  } finally {
+    comet.disconnect();
+  }
+}
+
+/** The signer's key, sequence and account number, from the keyring and the node (a clear error if the account is not on chain yet). */
+async function signerAccount(client: StargateClient, node: string, address: string, pubkey: Uint8Array | undefined) {
+  const account = await atNode(node, () => client.getAccount(address));
+  if (account === null) explainChainError(new Error('account not found'), address);
+  const key = pubkey ?? (account.pubkey?.type === 'tendermint/PubKeySecp256k1' ? fromBase64(account.pubkey.value as string) : PLACEHOLDER_PUBKEY);
+  return { pubkey: key, sequence: BigInt(account.sequence), accountNumber: account.accountNumber };
+}
+
+/**
+ * Signs `msgs` with key `keyName` (or prints them unsigned) and broadcasts, waiting for the
+ * block. Unless --gas is a number and --skip-simulate is given, the tx is simulated first
+ * exactly as it will be sent: a tx that would fail in its block (and still cost its fee)
+ * stops here with the reason, and --gas auto takes the simulated gas times --gas-adjustment.
+ */
 export async function submitTx(keyring: Keyring, keyName: string | undefined, fromAddress: string, msgs: readonly EncodedMsg[], flags: TxFlags): Promise<void> {
   const gas = gasOf(flags);
-  const registry = passthroughRegistry(msgs.map((m) => m.typeUrl));
+  const dryRun = flags.dryRun === true;
   const unsignedJson = (fee: StdFee) => toJson(txJson().txToJson(unsignedTx(msgs, fee, flags.memo))) + '\n';
   if (flags.generateOnly && gas !== 'auto') {
     process.stdout.write(unsignedJson(feeFor(gas, flags)));
     return;
   }
-  if (keyName === undefined) throw new CliError(`${fromAddress} is not a key in the ${keyring.backend} keyring, so it cannot sign`, 'give a key name, or use --generate-only with a numeric --gas');
-  const wallet = await keyring.signer(keyName);
-  const client = await atNode(flags.node, () => SigningStargateClient.connectWithSigner(nodeUrl(flags.node), wallet, { registry }));
+  const adjustment = Number(flags.gasAdjustment);
+  if (!(adjustment >= 1)) throw new CliError(`invalid --gas-adjustment ${JSON.stringify(flags.gasAdjustment)}: expected a number of at least 1, e.g. 1.3`);
+  if (flags.skipSimulate && gas === 'auto') throw new CliError('--skip-simulate needs a numeric --gas: --gas auto is the simulation', 'give --gas <number> with --skip-simulate, or drop --skip-simulate');
+  if (keyName === undefined && !dryRun) throw new CliError(`${fromAddress} is not a key in the ${keyring.backend} keyring, so it cannot sign`, 'give a key name, or use --generate-only with a numeric --gas (or --dry-run to estimate gas)');
+  const wallet = keyName === undefined ? undefined : await keyring.signer(keyName);
+  const pubkey = wallet === undefined ? undefined : (await wallet.getAccounts())[0]!.pubkey;
+  const client = await atNode(flags.node, () => StargateClient.connect(nodeUrl(flags.node)));
   try {
-    await checkChainId(client, flags);
-    let gasLimit: number;
-    if (gas === 'auto') {
-      const adjustment = Number(flags.gasAdjustment);
-      if (!(adjustment >= 1)) throw new CliError(`invalid --gas-adjustment ${JSON.stringify(flags.gasAdjustment)}: expected a number of at least 1, e.g. 1.3`);
-      const simulated = await atNode(flags.node, () => client.simulate(fromAddress, [...msgs], flags.memo)).catch((err: unknown) => explainChainError(err, fromAddress));
-      gasLimit = Math.ceil(simulated * adjustment);
-      if (flags.output === 'text' && !flags.generateOnly) process.stderr.write(`estimated gas: ${gasLimit}\n`);
-    } else {
-      gasLimit = gas;
+    const chainId = await checkChainId(client, flags);
+    const account = await signerAccount(client, flags.node, fromAddress, pubkey);
+    let gasLimit = gas === 'auto' ? Number(DEFAULT_GAS) : gas;
+    if (gas === 'auto' || dryRun || !flags.skipSimulate) {
+      // With --gas-prices the fee grows with the gas; simulating with the fee of the default
+      // gas (or the given one) charges fee deduction for an amount of about the same size.
+      const simulated = await simulate(flags.node, simulationTxBytes(msgs, feeFor(gasLimit, flags), flags.memo, account), fromAddress);
+      if (dryRun) {
+        print(flags.output, { gas_estimate: String(simulated) }, () => `gas estimate: ${simulated}`);
+        return;
+      }
+      if (gas === 'auto') {
+        gasLimit = Math.ceil(simulated * adjustment);
+        if (flags.output === 'text' && !flags.generateOnly) process.stderr.write(`estimated gas: ${gasLimit}\n`);
+      } else if (simulated > gas) {
+        throw new CliError(`--gas ${gas} is less than the ${simulated} gas the simulation used: the tx would run out of gas in its block and still pay its fee`, `use --gas auto, or --gas ${Math.ceil(simulated * Number(DEFAULT_GAS_ADJUSTMENT))} or more`);
+      }
     }
     const fee = feeFor(gasLimit, flags);
     if (flags.generateOnly) {
@@ -140,11 +277,10 @@ export async function submitTx(keyring: Keyring, keyName: string | undefined, fr
       process.stderr.write(unsignedJson(fee));
       if (!(await confirm('confirm transaction before signing and broadcasting'))) throw new CliError('canceled: nothing was signed or sent');
     }
-    const result = await withSpinner(
-      'waiting for the tx to be included in a block',
-      atNode(flags.node, () => client.signAndBroadcast(fromAddress, [...msgs], fee, flags.memo)),
-    ).catch((err: unknown) => explainChainError(err, fromAddress));
-    printResult(result, flags);
+    const registry = passthroughRegistry(msgs.map((m) => m.typeUrl));
+    const signing = await SigningStargateClient.offline(wallet!, { registry });
+    const raw = await signing.sign(fromAddress, [...msgs], fee, flags.memo, { accountNumber: account.accountNumber, sequence: Number(account.sequence), chainId });
+    await broadcastAndPrint(flags.node, TxRaw.encode(raw).finish(), fromAddress, flags.output);
   } finally {
     client.disconnect();
   }
@@ -165,6 +301,18 @@ export function readTxFile(path: string): Tx {
   }
   if (!tx.authInfo?.fee) throw new CliError(`${path} is not a tx: it needs body and auth_info.fee (as --generate-only writes)`);
   return tx;
+}
+
+/** The addresses that must sign `tx`, in order, as the chain works them out from its messages (`cosmos.msg.v1.signer`). */
+export function txSigners(tx: Tx): string[] {
+  const signers = new Set<string>();
+  for (const { typeUrl, value } of tx.body?.messages ?? []) {
+    const route = theZone().app.msgRoutes.get(typeUrl);
+    if (route === undefined) throw new CliError(`the tx has a message this zone does not know: ${typeUrl}`);
+    for (const signer of route.handler.signers(route.handler.decode(value))) signers.add(signer);
+  }
+  if (signers.size === 0) throw new CliError('the tx has no messages, so nobody can sign it');
+  return [...signers];
 }
 
 export const SIGN_MODES = ['direct', 'amino-json'] as const;
@@ -212,9 +360,15 @@ async function signerData(address: string, flags: SignFlags): Promise<SignerData
 export async function signTxFile(keyring: Keyring, keyName: string, path: string, flags: SignFlags): Promise<void> {
   const tx = readTxFile(path);
   const prefix = theZone().app.bech32Prefix;
+  const address = keyring.get(keyName).address;
+  // Refused here, as simd refuses: a signature by anyone else fails on chain ("pubKey does not match signer address").
+  const signers = txSigners(tx);
+  if (!signers.includes(address)) {
+    throw new CliError(`key ${keyName} (${address}) is not a signer of the tx in ${path}: it must be signed by ${signers.join(', ')}`, `sign with --from ${signers[0]} (or its key name)`);
+  }
   const privateKey = await keyring.privateKey(keyName);
   const direct = await DirectSecp256k1Wallet.fromKey(privateKey, prefix);
-  const { address, pubkey } = (await direct.getAccounts())[0]!;
+  const { pubkey } = (await direct.getAccounts())[0]!;
   const signer = await signerData(address, flags);
   const mode = flags.signMode === 'direct' ? SignMode.SIGN_MODE_DIRECT : SignMode.SIGN_MODE_LEGACY_AMINO_JSON;
   const body = tx.body!;
@@ -250,12 +404,5 @@ export function txRawBytes(tx: Tx): Uint8Array {
 
 /** `tx broadcast`: sends a signed tx file and waits for its block. */
 export async function broadcastTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output'>): Promise<void> {
-  const bytes = txRawBytes(readTxFile(path));
-  const client = await connectStargate(flags.node);
-  try {
-    const result = await withSpinner('waiting for the tx to be included in a block', atNode(flags.node, () => client.broadcastTx(bytes))).catch((err: unknown) => explainChainError(err, 'the signer'));
-    printResult(result, { ...flags } as TxFlags);
-  } finally {
-    client.disconnect();
-  }
+  await broadcastAndPrint(flags.node, txRawBytes(readTxFile(path)), 'the signer', flags.output);
 }

@@ -2,7 +2,7 @@
 // [--chain-id <id>] [--minimum-gas-prices 0.025uatom] [--pruning default|nothing|everything]
 // [--api-enable] [--api-address tcp://127.0.0.1:1317] [--rpc-laddr http://127.0.0.1:26657]
 // [--api-cors-origins '*' | a comma-separated list, empty for none] [--grpc-enable]
-// [--grpc-address 127.0.0.1:9090] [--inv-check-period N]`.
+// [--grpc-address 127.0.0.1:9090] [--inv-check-period N] [--log_level info] [--log_format plain|json]`.
 // Flags fall back to ZONEKIT_* environment variables. CometBFT connects to it as its proxy_app;
 // the REST API and the gRPC server (off unless enabled) forward broadcasts and block queries to
 // CometBFT's RPC.
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseApiSection } from './api-config.js';
 import { parseGrpcSection } from './grpc-config.js';
+import { createLogger } from './logger.js';
 import { startZone } from './zone.js';
 
 const { values } = parseArgs({
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     'grpc-enable': { type: 'boolean', default: process.env.ZONEKIT_GRPC_ENABLE === 'true' },
     'grpc-address': { type: 'string', default: process.env.ZONEKIT_GRPC_ADDRESS },
     'inv-check-period': { type: 'string', default: process.env.ZONEKIT_INV_CHECK_PERIOD ?? '0' },
+    log_level: { type: 'string', default: process.env.ZONEKIT_LOG_LEVEL ?? 'info' },
+    log_format: { type: 'string', default: process.env.ZONEKIT_LOG_FORMAT ?? 'plain' },
   },
 });
 
@@ -70,6 +73,9 @@ const grpc = parseGrpcSection(
   (key) => `--grpc-${key}`,
 );
 
+// simd's flags, simd's spelling: the log goes to stdout (the devnet writes it to logs/app.log).
+const log = createLogger({ level: values.log_level!, format: values.log_format! });
+
 const zone = await startZone({
   home,
   abciAddress: values.abci!,
@@ -79,6 +85,7 @@ const zone = await startZone({
   api,
   grpc,
   invCheckPeriod,
+  log,
 });
 const { version, hash } = zone.app.lastCommitId;
 const state = version === 0 ? 'no blocks yet' : `height ${version}, app hash ${Buffer.from(hash).toString('hex').toUpperCase()}`;
@@ -94,7 +101,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     zone.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        console.error('zonekit: error while closing:', err);
+        log.error({ err: err instanceof Error ? err.message : String(err) }, 'error while closing');
         process.exit(1);
       },
     );

@@ -9,6 +9,9 @@ import { normalizeCoins, coinsToProto, parseAmount, type CoinProto } from '../ap
 import { createRestServer, localQuerier, type RestServer } from '../app/rest/index.js';
 import type { PruningOptions } from '../app/store/index.js';
 import { startGrpc, type GrpcOptions, type RunningGrpc } from './grpc.js';
+import type { Logger } from 'pino';
+import { withBlockLog } from './block-log.js';
+import { abciLogger } from './logger.js';
 import { nodeServiceMethods, withNodeQueries } from './node-queries.js';
 import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/index.js';
 import { bankModule, type BankModule } from '../modules/bank/index.js';
@@ -136,6 +139,8 @@ export interface StartZoneOptions extends ZoneOptions {
   minGasPrices?: string;
   pruning?: PruningOptions;
   logger?: AbciLogger;
+  /** The node's structured log: a line per committed block, failed txs at debug, the ABCI server's events. */
+  log?: Logger;
   /** The REST API (app.toml's [api]); off unless enabled. */
   api?: ApiOptions;
   /** The gRPC server (app.toml's [grpc]); off unless enabled. */
@@ -182,14 +187,16 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
   });
   // The node's services on abci_query too, as on a Go node (Hermes reads GetNodeInfo and Config there).
   const cometRpc = options.api?.cometRpc ?? options.grpc?.cometRpc ?? DEFAULT_COMET_RPC;
-  const abciApp = withNodeQueries(app, nodeServiceMethods(zone.app, cometRpc, options.minGasPrices ?? ''), () => BigInt(app.lastCommitId.version));
-  const server = new AbciServer(abciApp, options.logger ? { logger: options.logger } : {});
+  const served = withNodeQueries(app, nodeServiceMethods(zone.app, cometRpc, options.minGasPrices ?? ''), () => BigInt(app.lastCommitId.version));
+  const abciApp = options.log ? withBlockLog(served, options.log) : served;
+  const logger = options.logger ?? (options.log ? abciLogger(options.log) : undefined);
+  const server = new AbciServer(abciApp, logger ? { logger } : {});
   let address: string;
   let rest: RunningZone['rest'];
   let grpc: RunningGrpc | undefined;
   try {
     address = await server.listen(options.abciAddress);
-    if (options.api?.enable) rest = await startApi(zone, app, options.api);
+    if (options.api?.enable) rest = await startApi(zone, app, options.api, options.minGasPrices ?? '');
     if (options.grpc?.enable) grpc = await startGrpc(zone.app, app, { ...options.grpc, cometRpc: options.grpc.cometRpc ?? DEFAULT_COMET_RPC, minGasPrices: options.minGasPrices ?? '' });
   } catch (err) {
     await rest?.server.close();
@@ -214,11 +221,12 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
   };
 }
 
-async function startApi(zone: Zone, app: BaseApp, api: ApiOptions): Promise<NonNullable<RunningZone['rest']>> {
+async function startApi(zone: Zone, app: BaseApp, api: ApiOptions, minGasPrices: string): Promise<NonNullable<RunningZone['rest']>> {
   const server = await createRestServer({
     app: zone.app,
     query: localQuerier(app),
     cometRpcUrl: api.cometRpc ?? DEFAULT_COMET_RPC,
+    node: { minGasPrices },
     ...(api.corsOrigins ? { corsOrigins: api.corsOrigins } : {}),
   });
   try {

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Tx } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { TestChain } from '../../zone/testing.js';
 import { createRestServer, type RestServer } from './server.js';
 import { localQuerier } from './querier.js';
@@ -26,8 +27,9 @@ const COMET: Record<string, unknown> = {
       moniker: 'node0',
       other: { tx_index: 'on', rpc_address: 'tcp://127.0.0.1:26657' },
     },
-    sync_info: { latest_block_height: '5', catching_up: false },
+    sync_info: { earliest_block_height: '1', latest_block_height: '5', catching_up: false },
   },
+  header: { header: { height: '5', time: '2024-05-01T10:00:00.123456789Z', app_hash: '11'.repeat(32), next_validators_hash: '22'.repeat(32) } },
   block: {
     block_id: cometBlockId('AA', 'BB'),
     block: {
@@ -94,6 +96,7 @@ describe('the REST server', () => {
       query: localQuerier({ query: (req) => chain.app.query(req) }),
       cometRpcUrl: `http://127.0.0.1:${(comet.address() as AddressInfo).port}`,
       corsOrigins: ['https://wallet.example'],
+      node: { minGasPrices: '0.025uatom' },
     });
   });
 
@@ -130,6 +133,42 @@ describe('the REST server', () => {
     assert.equal((await get(`/cosmos/bank/v1beta1/balances/${ALICE}?pagination.offset=18446744073709551616`)).status, 400);
     assert.deepEqual(await get('/cosmos/base/tendermint/v1beta1/blocks/-1'), { status: 400, body: { code: 3, message: 'height must be an unsigned integer', details: [] } });
     assert.deepEqual(await get('/no/such/path'), { status: 404, body: { code: 5, message: 'Not Found', details: [] } });
+  });
+
+  it('serves the paths Keplr and explorers call: node config and status, account info, denom owners, send enabled, a block with its txs', async () => {
+    assert.deepEqual((await get('/cosmos/base/node/v1beta1/config')).body, { minimum_gas_price: '0.025000000000000000uatom', pruning_keep_recent: '', pruning_interval: '', halt_height: '0' });
+    assert.deepEqual((await get('/cosmos/base/node/v1beta1/status')).body, {
+      earliest_store_height: '1',
+      height: '5',
+      timestamp: '2024-05-01T10:00:00.123456789Z',
+      app_hash: Buffer.from('11'.repeat(32), 'hex').toString('base64'),
+      validator_hash: Buffer.from('22'.repeat(32), 'hex').toString('base64'),
+    });
+    assert.deepEqual((await get(`/cosmos/auth/v1beta1/account_info/${ALICE}`)).body, { info: { address: ALICE, pub_key: null, account_number: '0', sequence: '0' } });
+    assert.equal((await get('/cosmos/auth/v1beta1/account_info/cosmos1w7kv78ru45qcjtkw0l5ye5pnzqq3jaegfzf7nt')).status, 404);
+    assert.deepEqual((await get('/cosmos/bank/v1beta1/denom_owners/ustake?pagination.count_total=true')).body, {
+      denom_owners: [{ address: ALICE, balance: { denom: 'ustake', amount: '7' } }],
+      pagination: { next_key: null, total: '1' },
+    });
+    assert.deepEqual((await get('/cosmos/bank/v1beta1/send_enabled?denoms=uatom')).body, { send_enabled: [{ denom: 'uatom', enabled: true }], pagination: null });
+    // The stand-in block's txs are not Txs; for this path it holds one (a memo only).
+    const data = (COMET.block as { block: { data: { txs: string[] } } }).block.data;
+    const original = data.txs;
+    data.txs = [Buffer.from(Tx.encode(Tx.fromPartial({ body: { memo: 'hi' } })).finish()).toString('base64')];
+    const block = (await get('/cosmos/tx/v1beta1/txs/block/5')).body;
+    data.txs = original;
+    assert.equal(block.txs[0].body.memo, 'hi');
+    assert.equal(block.block.header.height, '5');
+    assert.equal(block.txs.length, 1);
+    assert.equal(block.pagination.total, '1');
+  });
+
+  it('answers an oversized body with 413 and a bad broadcast mode with the modes it takes', async () => {
+    const big = await rest.fastify.inject({ method: 'POST', url: '/cosmos/tx/v1beta1/txs', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ tx_bytes: 'A'.repeat(2 * 1024 * 1024) }) });
+    assert.equal(big.statusCode, 413);
+    assert.match(big.json().message, /^request body too large \(\d+ bytes\): this API accepts at most 1048576 bytes/);
+    const mode = await rest.fastify.inject({ method: 'POST', url: '/cosmos/tx/v1beta1/txs', payload: { tx_bytes: 'AQID', mode: 'sync' } });
+    assert.deepEqual([mode.statusCode, mode.json().message], [400, 'invalid mode "sync": use one of BROADCAST_MODE_SYNC, BROADCAST_MODE_ASYNC']);
   });
 
   it('sends CORS headers for the configured origins only', async () => {

@@ -15,6 +15,7 @@ import { defaultJsonTypes } from './json-types.js';
 import type { AbciQuerier } from './querier.js';
 import { fastifyRoutes } from './routes.js';
 import { GrpcCode, GrpcStatusError, statusOf } from './status.js';
+import { nodeRoutes, type NodeConfig } from './node-routes.js';
 import { tendermintRoutes } from './tendermint-routes.js';
 import { txRoutes } from './tx-routes.js';
 
@@ -27,6 +28,10 @@ export interface RestServerOptions {
   /** Origins allowed to call from a browser; default every origin (devnets, local wallets). Empty: no CORS headers. */
   corsOrigins?: readonly string[];
   logger?: FastifyServerOptions['logger'];
+  /** What `/cosmos/base/node/v1beta1/config` reports (default: no minimum gas price). */
+  node?: NodeConfig;
+  /** The largest request body accepted (default 1 MiB, fastify's); larger ones get 413. */
+  bodyLimit?: number;
 }
 
 export interface RestServer {
@@ -37,6 +42,8 @@ export interface RestServer {
 }
 
 export const OPENAPI_PATH = '/swagger/openapi.json';
+// fastify's default: a signed tx, base64 in JSON, is far smaller.
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** `tcp://127.0.0.1:1317`, `127.0.0.1:1317` or `:1317` → host and port. */
 export function parseListenAddress(address: string): { host: string; port: number } {
@@ -57,7 +64,8 @@ function statusOfFastifyError(err: { statusCode?: number; message: string }): Gr
 
 export async function createRestServer(options: RestServerOptions): Promise<RestServer> {
   const { app } = options;
-  const server = Fastify({ logger: options.logger ?? false });
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit });
   const origins = options.corsOrigins ?? ['*'];
   if (origins.length > 0) await server.register(cors, { origin: origins.includes('*') ? '*' : [...origins] });
   await server.register(swagger, {
@@ -69,6 +77,15 @@ export async function createRestServer(options: RestServerOptions): Promise<Rest
   server.get(OPENAPI_PATH, { schema: { hide: true } }, async () => server.swagger());
 
   server.setErrorHandler((err, request, reply) => {
+    // grpc-gateway has no word for it, but HTTP does: 413, and how big a body may be.
+    if ((err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const size = request.headers['content-length'];
+      return reply.status(413).send({
+        code: GrpcCode.InvalidArgument,
+        message: `request body too large${size ? ` (${size} bytes)` : ''}: this API accepts at most ${bodyLimit} bytes; a signed tx is far smaller (the chain refuses txs over its max tx bytes anyway)`,
+        details: [],
+      });
+    }
     const fastifyStatus = err instanceof GrpcStatusError ? undefined : statusOfFastifyError(err as { statusCode?: number; message: string });
     const status = fastifyStatus ?? statusOf(err);
     if (status.grpcCode === GrpcCode.Internal) request.log.error({ err }, 'REST request failed');
@@ -79,8 +96,10 @@ export async function createRestServer(options: RestServerOptions): Promise<Rest
 
   const comet = new CometRpc(options.cometRpcUrl);
   const base = { addressCodec: bech32Codec(app.bech32Prefix), query: options.query, types: defaultJsonTypes(app) };
-  txRoutes(fastifyRoutes(server, base, 'tx'), new TxService(comet));
-  tendermintRoutes(fastifyRoutes(server, base, 'tendermint'), new TendermintService(comet, app));
+  const tendermint = new TendermintService(comet, app);
+  txRoutes(fastifyRoutes(server, base, 'tx'), new TxService(comet), tendermint);
+  tendermintRoutes(fastifyRoutes(server, base, 'tendermint'), tendermint);
+  nodeRoutes(fastifyRoutes(server, base, 'node'), comet, options.node ?? { minGasPrices: '' });
   for (const module of app.modules) module.rest?.(fastifyRoutes(server, base, module.name));
 
   return {

@@ -1,10 +1,12 @@
 // `zonekit start`, `zonekit status`, `zonekit version`.
 import { execFileSync } from 'node:child_process';
-import { Command, InvalidArgumentError } from 'commander';
-import { cometbftBinary, rpc } from '../../scripts/lib/cometbft.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createLogger, LOG_FORMATS, LOG_LEVELS } from '../../zone/logger.js';
+import { cometbftBinary, projectRoot } from '../../scripts/lib/cometbft.js';
+import { buildDeps, REPORTED_SDK_VERSION } from '../../app/services/tendermint.js';
 import { ZONE_NAME, ZONE_VERSION } from '../../zone/zone.js';
-import { atNode, DEFAULT_NODE, nodeUrl } from '../chain.js';
-import { globalOptions } from '../context.js';
+import { cometJson, DEFAULT_NODE } from '../chain.js';
+import { globalOptions, theZone } from '../context.js';
 import { Node } from '../node.js';
 import { fields, print } from '../output.js';
 
@@ -19,6 +21,8 @@ interface StartFlags {
   'api.address'?: string;
   'grpc.enable'?: boolean;
   'grpc.address'?: string;
+  log_level: string;
+  log_format: string;
 }
 
 /** `--grpc.enable` alone is true; `--grpc.enable false` (or `=false`) turns it off, as simd's flag does. */
@@ -43,9 +47,13 @@ export function startCommand(): Command {
     .option('--api.address <address>', "the REST API's address (app.toml's [api] address), e.g. tcp://127.0.0.1:1317")
     .option('--grpc.enable [bool]', "serve gRPC (app.toml's [grpc] enable, on by default); --grpc.enable false turns it off", parseBool('--grpc.enable'))
     .option('--grpc.address <address>', "the gRPC server's address (app.toml's [grpc] address), e.g. 127.0.0.1:9090")
+    .addOption(new Option('--log_level <level>', "the node log's level: a line per block at info, each failed tx at debug").choices(LOG_LEVELS).default('info'))
+    .addOption(new Option('--log_format <format>', 'plain lines for people, or json for log shippers').choices(LOG_FORMATS).default('plain'))
     .action(async (opts: StartFlags, command: Command) => {
       const g = globalOptions(command);
+      const log = createLogger({ level: opts.log_level, format: opts.log_format });
       const node = new Node({
+        log,
         home: g.home,
         withCometbft: opts.withCometbft ?? false,
         app: {
@@ -73,8 +81,11 @@ export function startCommand(): Command {
       if (info.restUrl) console.log(`zonekit: REST API listening on ${info.restUrl} (OpenAPI UI: ${info.restUrl}/swagger/)`);
       if (info.grpcAddress) console.log(`zonekit: gRPC server listening on ${info.grpcAddress}`);
       if (info.cometbft) console.log(`zonekit: CometBFT running (pid ${info.cometbft.pid}), RPC ${info.rpcUrl}, log ${info.cometbft.logFile}`);
+      console.log(`zonekit: the app logs to stdout (level ${opts.log_level}, format ${opts.log_format}; --log_level and --log_format change them)${info.cometbft ? `, CometBFT to ${info.cometbft.logFile}` : ''}`);
       const outcome = await Promise.race([stop.then((why) => ({ why, failed: false })), ...(node.cometExited ? [node.cometExited.then((why) => ({ why, failed: true }))] : [])]);
       console.log(`zonekit: ${outcome.why}; stopping${info.cometbft ? ' CometBFT, then the app' : ''}`);
+      // Routine lines end with the shutdown, so "stopping" and "stopped" stay together; warnings and errors still show.
+      if (log.isLevelEnabled('info')) log.level = 'warn';
       await node.close();
       console.log('zonekit: stopped');
       if (outcome.failed) process.exitCode = 1;
@@ -93,7 +104,7 @@ export function statusCommand(): Command {
     .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
     .action(async (opts: { node: string }, command: Command) => {
       const g = globalOptions(command);
-      const status = await atNode(opts.node, () => rpc<CometStatus>(nodeUrl(opts.node), '/status'));
+      const status = await cometJson<CometStatus>(opts.node, 'status');
       print(g.output, status, () =>
         fields([
           ['chain id', status.node_info.network],
@@ -109,15 +120,56 @@ export function statusCommand(): Command {
     });
 }
 
+/** The git commit the code was built from, when it runs from a checkout (a packed release has none). */
+function sourceCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
 export function versionCommand(): Command {
-  return new Command('version').description('the zonekit version (and the CometBFT it finds)').action((_opts: unknown, command: Command) => {
-    const g = globalOptions(command);
-    let cometbft: string | null;
-    try {
-      cometbft = execFileSync(cometbftBinary(), ['version'], { encoding: 'utf8' }).trim();
-    } catch {
-      cometbft = null;
-    }
-    print(g.output, { name: ZONE_NAME, version: ZONE_VERSION, cometbft }, () => ZONE_VERSION);
-  });
+  return new Command('version')
+    .description("the zonekit version; --long (or -o json): name, commit, Node.js, CometBFT and the versions it matches on the wire, as simd's version --long")
+    .option('--long', 'everything simd prints with --long that applies to a zone')
+    .action((opts: { long?: boolean }, command: Command) => {
+      const g = globalOptions(command);
+      let cometbft = '';
+      try {
+        cometbft = execFileSync(cometbftBinary(), ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      } catch {
+        // No CometBFT on this machine: the CLI still works against a remote node.
+      }
+      const commit = sourceCommit();
+      const info = {
+        name: ZONE_NAME,
+        server_name: ZONE_NAME,
+        version: ZONE_VERSION,
+        commit,
+        node: process.version,
+        cometbft,
+        cosmos_sdk_version: REPORTED_SDK_VERSION,
+        build_deps: buildDeps(theZone().app, cometbft || 'unknown').map((d) => `${d.path}@${d.version}`),
+      };
+      if (g.output === 'text' && !opts.long) {
+        print('text', info, () => ZONE_VERSION);
+        return;
+      }
+      print(g.output, info, () =>
+        [
+          fields([
+            ['name', info.name],
+            ['server_name', info.server_name],
+            ['version', info.version],
+            ['commit', info.commit || '(unknown: not run from a git checkout)'],
+            ['node', info.node],
+            ['cometbft', info.cometbft || '(not found: run npm run setup, or put cometbft on the PATH)'],
+            ['cosmos_sdk_version', `${info.cosmos_sdk_version} (the SDK whose wire formats the zone speaks)`],
+          ]),
+          'build_deps:',
+          ...info.build_deps.map((d) => `- ${d}`),
+        ].join('\n'),
+      );
+    });
 }

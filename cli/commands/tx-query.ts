@@ -1,12 +1,13 @@
 // `zonekit tx ...` and `zonekit query ...`: each module's subcommands (from its `cli`), plus
 // the generic ones: tx sign|broadcast, query tx|txs|block.
-import { toHex } from '@cosmjs/encoding';
+import { fromHex, toHex } from '@cosmjs/encoding';
+import type { comet38 } from '@cosmjs/tendermint-rpc';
 import { Command, Option } from 'commander';
 import type { CliCommand, CliContext } from '../../app/cli-types.js';
-import { abciQuery, atNode, connectComet, connectStargate, DEFAULT_NODE, parseCoins, resolveAddress } from '../chain.js';
+import { abciQuery, atNode, connectComet, DEFAULT_NODE, parseCoins, resolveAddress } from '../chain.js';
 import { actionParts, globalOptions, openKeyring, theZone, txJson, type GlobalOptions } from '../context.js';
 import { CliError, fields, print } from '../output.js';
-import { broadcastTxFile, DEFAULT_GAS, SIGN_MODES, signTxFile, submitTx, type SignModeName, type TxFlags } from '../tx.js';
+import { broadcastTxFile, DEFAULT_GAS, DEFAULT_GAS_ADJUSTMENT, SIGN_MODES, signTxFile, submitTx, type SignModeName, type TxFlags } from '../tx.js';
 
 function addTxFlags(command: Command): Command {
   return command
@@ -15,11 +16,13 @@ function addTxFlags(command: Command): Command {
     .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
     .option('--fees <coins>', 'fees to pay, e.g. 5000uatom')
     .option('--gas <gas>', 'gas limit, or auto to simulate', DEFAULT_GAS)
-    .option('--gas-adjustment <factor>', 'with --gas auto: the simulated gas times this', '1.3')
+    .option('--gas-adjustment <factor>', 'with --gas auto: the simulated gas times this', DEFAULT_GAS_ADJUSTMENT)
     .option('--gas-prices <price>', 'pay gas times this, e.g. 0.025uatom')
     .option('--memo <text>', 'a note in the tx', '')
     .option('-y, --yes', 'sign and broadcast without asking')
-    .option('--generate-only', 'print the unsigned tx (for `tx sign`) instead of signing it');
+    .option('--generate-only', 'print the unsigned tx (for `tx sign`) instead of signing it')
+    .option('--dry-run', 'simulate the tx and print the gas estimate; sign and send nothing')
+    .option('--skip-simulate', 'with a numeric --gas: broadcast without simulating first (a tx that fails in its block still pays its fee)');
 }
 
 function txFlags(options: Record<string, unknown>, g: GlobalOptions): TxFlags {
@@ -33,6 +36,8 @@ function txFlags(options: Record<string, unknown>, g: GlobalOptions): TxFlags {
     memo: options.memo as string,
     yes: options.yes === true,
     generateOnly: options.generateOnly === true,
+    dryRun: options.dryRun === true,
+    skipSimulate: options.skipSimulate === true,
     output: g.output,
   };
 }
@@ -67,6 +72,7 @@ function mount(parent: Command, spec: CliCommand, kind: 'tx' | 'query'): void {
       query: (path, request) => abciQuery(node, path, request),
       print: (value, text) => print(g.output, value, text),
       msgFromJson: (json) => txJson().types.anyFromJson(json),
+      jsonTypes: txJson().types,
       async submit(from, msgs) {
         const address = resolveAddress(keyring, prefix, from);
         const keyName = keyring.has(from) ? from : keyring.list().find((k) => k.address === address)?.name;
@@ -120,8 +126,40 @@ export function txCommand(): Command {
   return tx;
 }
 
-function indexedTxJson(tx: { height: number; hash: string; code: number; rawLog?: string; gasUsed: bigint; gasWanted: bigint; events: readonly unknown[]; tx: Uint8Array }) {
-  return { height: String(tx.height), txhash: tx.hash, code: tx.code, raw_log: tx.rawLog ?? '', gas_wanted: String(tx.gasWanted), gas_used: String(tx.gasUsed), events: tx.events, tx: Buffer.from(tx.tx).toString('base64') };
+/** A committed tx as `query tx|txs -o json` print it: the SDK's TxResponse fields (codespace included, as REST has it). */
+function indexedTxJson(tx: comet38.TxResponse) {
+  const r = tx.result;
+  return {
+    height: String(tx.height),
+    txhash: toHex(tx.hash).toUpperCase(),
+    codespace: r.codespace ?? '',
+    code: r.code,
+    raw_log: r.log ?? '',
+    gas_wanted: String(r.gasWanted),
+    gas_used: String(r.gasUsed),
+    events: r.events,
+    tx: Buffer.from(tx.tx).toString('base64'),
+  };
+}
+
+/**
+ * `--events` as a CometBFT query: `type.attribute=value` conditions joined by `&` (simd's
+ * form), each value quoted. CometBFT's query language has no escape for a quote, so a value
+ * holding one is refused here rather than sent as a query the node cannot parse.
+ */
+export function eventsQuery(events: string): string {
+  return events
+    .split('&')
+    .map((part) => {
+      const match = /^([\w.-]+\.[\w.-]+)=(.+)$/.exec(part.trim());
+      if (!match) throw new CliError(`invalid event condition ${JSON.stringify(part)}: expected <type>.<attribute>=<value>, e.g. message.sender=cosmos1...`);
+      const [, key, raw] = match as unknown as [string, string, string];
+      const value = raw.replace(/^'(.*)'$/, '$1');
+      if (value.includes("'")) throw new CliError(`invalid event condition ${JSON.stringify(part)}: a value cannot contain a single quote (CometBFT's query language has no escape for it)`, 'search by another attribute, or by a part of the value without the quote');
+      if (key === 'tx.height' && /^[0-9]+$/.test(value)) return `${key}=${value}`;
+      return `${key}='${value}'`;
+    })
+    .join(' AND ');
 }
 
 export function queryCommand(): Command {
@@ -139,35 +177,35 @@ export function queryCommand(): Command {
     .action(async (hash: string, opts: { node: string }, command: Command) => {
       const g = globalOptions(command);
       if (!/^[0-9a-fA-F]{64}$/.test(hash)) throw new CliError(`invalid tx hash ${JSON.stringify(hash)}: expected 64 hex characters`);
-      const client = await connectStargate(opts.node);
+      const comet = await connectComet(opts.node);
       try {
-        const tx = await atNode(opts.node, () => client.getTx(hash.toUpperCase()));
-        if (tx === null) throw new CliError(`tx ${hash} not found on ${opts.node}`, 'it may not be in a block yet, or the node does not index txs (config.toml [tx_index] indexer = "kv")');
+        const notFound = () => new CliError(`tx ${hash} not found on ${opts.node}`, 'it may not be in a block yet, or the node does not index txs (config.toml [tx_index] indexer = "kv")');
+        const tx = await atNode(opts.node, () => comet.tx({ hash: fromHex(hash) }), (text) => (/not found/.test(text) ? notFound() : new CliError(`the node at ${opts.node} cannot look up tx ${hash}: ${text}`)));
         const json = indexedTxJson(tx);
         print(g.output, json, () => fields([['txhash', json.txhash], ['height', json.height], ['code', json.code], ['gas used', `${json.gas_used} of ${json.gas_wanted}`], ['log', json.raw_log || '(none)']]));
       } finally {
-        client.disconnect();
+        comet.disconnect();
       }
     });
   query
     .command('txs')
-    .description("committed txs matching events, e.g. --events 'message.sender=cosmos1...&transfer.recipient=cosmos1...'")
+    // CometBFT 0.38's kv indexer matches each condition in any event of the tx; conditions on one event type are the reliable form.
+    .description("committed txs matching events, e.g. --events 'message.sender=cosmos1...&message.module=bank' or --events 'transfer.recipient=cosmos1...'")
     .requiredOption('--events <events>', "'<type>.<attribute>=<value>' conditions joined by &")
     .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
     .action(async (opts: { events: string; node: string }, command: Command) => {
       const g = globalOptions(command);
-      const conditions = opts.events.split('&').map((part) => {
-        const match = /^([\w.-]+\.[\w.-]+)=(.+)$/.exec(part.trim());
-        if (!match) throw new CliError(`invalid event condition ${JSON.stringify(part)}: expected <type>.<attribute>=<value>, e.g. message.sender=cosmos1...`);
-        return { key: match[1]!, value: match[2]!.replace(/^'(.*)'$/, '$1') };
-      });
-      const client = await connectStargate(opts.node);
+      const query = eventsQuery(opts.events);
+      const comet = await connectComet(opts.node);
       try {
-        const txs = await atNode(opts.node, () => client.searchTx(conditions));
-        const json = { total_count: String(txs.length), txs: txs.map(indexedTxJson) };
-        print(g.output, json, () => (txs.length === 0 ? 'no txs match' : txs.map((t) => `${t.hash}  height ${t.height}  code ${t.code}`).join('\n')));
+        const found = await atNode(opts.node, () => comet.txSearchAll({ query }), (text) =>
+          new CliError(`the node at ${opts.node} cannot search for ${JSON.stringify(opts.events)}: ${text}`, "write --events as <type>.<attribute>=<value> conditions joined by &, e.g. --events 'message.sender=cosmos1...'"),
+        );
+        const txs = found.txs.map(indexedTxJson);
+        const json = { total_count: String(txs.length), txs };
+        print(g.output, json, () => (txs.length === 0 ? 'no txs match' : txs.map((t) => `${t.txhash}  height ${t.height}  code ${t.code}`).join('\n')));
       } finally {
-        client.disconnect();
+        comet.disconnect();
       }
     });
   query
@@ -179,9 +217,12 @@ export function queryCommand(): Command {
       if (height !== undefined && !/^[1-9][0-9]*$/.test(height)) throw new CliError(`invalid height ${JSON.stringify(height)}: expected a positive whole number`);
       const comet = await connectComet(opts.node);
       try {
-        const { blockId, block } = await atNode(opts.node, () => comet.block(height === undefined ? undefined : Number(height))).catch((err: unknown) => {
-          if (err instanceof Error && /must be less than or equal to the current blockchain height|height \d+ is not available/.test(err.message)) throw new CliError(`no block at height ${height} on ${opts.node}: ${err.message}`);
-          throw err;
+        const { blockId, block } = await atNode(opts.node, () => comet.block(height === undefined ? undefined : Number(height)), (text) => {
+          const latest = /current blockchain height (\d+)/.exec(text)?.[1];
+          if (latest !== undefined) return new CliError(`no block at height ${height} on ${opts.node}: the latest is ${latest}`, `give a height up to ${latest}, or none for the latest`);
+          const lowest = /lowest height is (\d+)/.exec(text)?.[1];
+          if (lowest !== undefined) return new CliError(`no block at height ${height} on ${opts.node}: it keeps blocks from height ${lowest} on (older ones were pruned)`, 'ask an archive node with --node');
+          return new CliError(`the node at ${opts.node} has no block at height ${height}: ${text}`);
         });
         const h = block.header;
         const json = {

@@ -33,7 +33,7 @@ export function pubKeyToAny(pubKey: Uint8Array): Any {
   return { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key: pubKey }).finish() };
 }
 
-function toBaseAccount(account: Account, codec: AddressCodec): BaseAccount {
+export function toBaseAccount(account: Account, codec: AddressCodec): BaseAccount {
   return {
     address: codec.encode(account.address),
     ...(account.pubKey ? { pubKey: pubKeyToAny(account.pubKey) } : {}),

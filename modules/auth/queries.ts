@@ -1,6 +1,8 @@
 // cosmos.auth.v1beta1.Query, the methods cosmjs and relayers call.
 import {
   Bech32PrefixResponse,
+  QueryAccountInfoRequest,
+  QueryAccountInfoResponse,
   QueryAccountRequest,
   QueryAccountResponse,
   QueryAccountsRequest,
@@ -15,7 +17,7 @@ import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
 import type { QueryHandler } from '../../app/module.js';
 import { paginate } from '../../app/pagination.js';
 import { prefixStore } from '../../app/store/index.js';
-import { accountToAny, decodeAccount } from './account.js';
+import { accountToAny, decodeAccount, toBaseAccount } from './account.js';
 import type { AccountKeeper } from './keeper.js';
 import { ACCOUNTS_PREFIX_BYTES, STORE_KEY } from './keys.js';
 
@@ -28,6 +30,14 @@ export function authQueries(keeper: AccountKeeper): Record<string, QueryHandler>
       const account = keeper.getAccount(ctx, codec.decode(address));
       if (account === undefined) throw grpcNotFound(`account ${address} not found`);
       return QueryAccountResponse.encode({ account: accountToAny(account, codec) }).finish();
+    },
+    // Any account as a BaseAccount (number, sequence, key), whatever its type: what wallets need to sign.
+    '/cosmos.auth.v1beta1.Query/AccountInfo': (ctx, data) => {
+      const { address } = QueryAccountInfoRequest.decode(data);
+      if (address === '') throw grpcInvalidArgument('address cannot be empty');
+      const account = keeper.getAccount(ctx, codec.decode(address));
+      if (account === undefined) throw grpcNotFound(`account ${address} not found`);
+      return QueryAccountInfoResponse.encode({ info: toBaseAccount(account, codec) }).finish();
     },
     '/cosmos.auth.v1beta1.Query/Accounts': (ctx, data) => {
       const { pagination } = QueryAccountsRequest.decode(data);

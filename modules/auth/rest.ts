@@ -3,6 +3,8 @@
 import {
   Bech32PrefixRequest,
   Bech32PrefixResponse,
+  QueryAccountInfoRequest,
+  QueryAccountInfoResponse,
   QueryAccountRequest,
   QueryAccountResponse,
   QueryAccountsRequest,
@@ -28,6 +30,13 @@ export function authRest(routes: RestRoutes): void {
     method: '/cosmos.auth.v1beta1.Query/Account',
     request: ({ params }) => QueryAccountRequest.encode({ address: params.address }).finish(),
     response: QueryAccountResponse,
+  });
+  routes.gateway('/cosmos/auth/v1beta1/account_info/:address', {
+    summary: 'An account as a BaseAccount: its number, sequence and public key (404 when it does not exist)',
+    params: z.object({ address: addressParam(routes.addressCodec) }),
+    method: '/cosmos.auth.v1beta1.Query/AccountInfo',
+    request: ({ params }) => QueryAccountInfoRequest.encode({ address: params.address }).finish(),
+    response: QueryAccountInfoResponse,
   });
   routes.gateway('/cosmos/auth/v1beta1/accounts', {
     summary: 'Every account, in address order, paginated',

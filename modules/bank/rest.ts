@@ -10,10 +10,14 @@ import {
   QueryDenomMetadataByQueryStringResponse,
   QueryDenomMetadataRequest,
   QueryDenomMetadataResponse,
+  QueryDenomOwnersRequest,
+  QueryDenomOwnersResponse,
   QueryDenomsMetadataRequest,
   QueryDenomsMetadataResponse,
   QueryParamsRequest,
   QueryParamsResponse,
+  QuerySendEnabledRequest,
+  QuerySendEnabledResponse,
   QuerySpendableBalanceByDenomRequest,
   QuerySpendableBalanceByDenomResponse,
   QuerySpendableBalancesRequest,
@@ -110,5 +114,33 @@ export function bankRest(routes: RestRoutes): void {
     method: '/cosmos.bank.v1beta1.Query/DenomMetadataByQueryString',
     request: ({ query }) => QueryDenomMetadataByQueryStringRequest.encode({ denom: query.denom }).finish(),
     response: QueryDenomMetadataByQueryStringResponse,
+  });
+  // `{denom=**}` too: explorers list a denom's holders here.
+  routes.gateway('/cosmos/bank/v1beta1/denom_owners/*', {
+    summary: 'Every account holding a denom, with its balance (paginated; the path may hold slashes: ibc/...)',
+    params: z.object({ '*': z.string() }),
+    query: paginationQuery,
+    method: '/cosmos.bank.v1beta1.Query/DenomOwners',
+    request: ({ params, query }) => QueryDenomOwnersRequest.encode({ denom: params['*'], pagination: pageRequest(query) }).finish(),
+    response: QueryDenomOwnersResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/denom_owners_by_query', {
+    summary: 'Every account holding a denom, the denom in the query string',
+    query: paginationQuery.extend({ denom: z.string().default('') }),
+    method: '/cosmos.bank.v1beta1.Query/DenomOwners',
+    request: ({ query }) => QueryDenomOwnersRequest.encode({ denom: query.denom, pagination: pageRequest(query) }).finish(),
+    response: QueryDenomOwnersResponse,
+  });
+  routes.gateway('/cosmos/bank/v1beta1/send_enabled', {
+    summary: 'Whether denoms may be sent: the ones in `denoms` (repeatable), else every denom with its own entry',
+    query: paginationQuery.extend({
+      denoms: z
+        .union([z.string(), z.array(z.string())])
+        .transform((v) => (Array.isArray(v) ? v : [v]))
+        .default([]),
+    }),
+    method: '/cosmos.bank.v1beta1.Query/SendEnabled',
+    request: ({ query }) => QuerySendEnabledRequest.encode({ denoms: query.denoms, pagination: pageRequest(query) }).finish(),
+    response: QuerySendEnabledResponse,
   });
 }

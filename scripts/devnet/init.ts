@@ -24,6 +24,36 @@ export const DEV_BALANCES = [
 ] as const;
 /** alice operates the devnet's one validator with this self-delegation (CometBFT power 1,000). */
 export const DEV_SELF_DELEGATION = '1000000000stake';
+/**
+ * Bank metadata for the devnet's denoms (the SDK's genesis JSON): wallets and explorers read
+ * the display unit and its exponent from it, so 1000000uatom shows as 1 ATOM.
+ */
+export const DEV_DENOM_METADATA = [
+  {
+    description: 'The devnet fee token: 1 ATOM is 1,000,000 uatom',
+    denom_units: [
+      { denom: 'uatom', exponent: 0, aliases: ['microatom'] },
+      { denom: 'matom', exponent: 3, aliases: ['milliatom'] },
+      { denom: 'atom', exponent: 6, aliases: [] },
+    ],
+    base: 'uatom',
+    display: 'atom',
+    name: 'Cosmos Hub Atom',
+    symbol: 'ATOM',
+    uri: '',
+    uri_hash: '',
+  },
+  {
+    description: 'The devnet bond denom (staking), counted in whole units',
+    denom_units: [{ denom: 'stake', exponent: 0, aliases: [] }],
+    base: 'stake',
+    display: 'stake',
+    name: 'Stake',
+    symbol: 'STAKE',
+    uri: '',
+    uri_hash: '',
+  },
+] as const;
 
 export const accountsFile = (home: string): string => join(home, 'accounts.json');
 
@@ -81,7 +111,9 @@ export async function initDevnetHome(home: string, options: DevnetInitOptions): 
     const genesisPath = join(building, 'config', 'genesis.json');
     const genesis = JSON.parse(readFileSync(genesisPath, 'utf8')) as Record<string, unknown>;
     genesis.chain_id = options.chainId;
-    genesis.app_state = zoneGenesis(accounts.map(({ address }) => ({ address, coins: DEV_BALANCES })));
+    const appState = zoneGenesis(accounts.map(({ address }) => ({ address, coins: DEV_BALANCES }))) as { bank: { denom_metadata?: unknown[] } };
+    appState.bank.denom_metadata = [...DEV_DENOM_METADATA];
+    genesis.app_state = appState;
     writeFileSync(genesisPath, JSON.stringify(genesis, null, 2));
     await addValidator(building, accounts);
     writeFileSync(accountsFile(building), JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
