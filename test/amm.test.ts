@@ -28,6 +28,7 @@ import {
   type Pool,
 } from '../modules/amm/index.js';
 import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
+import { decToString, parseDec } from '../app/dec.js';
 import { freePorts, ProcessGroup } from './helpers/processes.js';
 import { initCometHome, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
 import { zonekitOk as cli } from './helpers/zonekit-cli.js';
@@ -212,7 +213,7 @@ describe('the AMM on a devnet, through cosmjs and the CLI', () => {
     assert.deepEqual(body.pool.total_shares, after.totalShares);
     const spot = (await (await fetch(`${rest}/zonekit/amm/v1/pools/1/spot_price?base_denom=uatom&quote_denom=ustake`)).json()) as { spot_price: string };
     const [rx, ry] = after.reserves.map((c) => BigInt(c.amount)) as [bigint, bigint];
-    assert.equal(spot.spot_price, ((ry * 10n ** 18n) / rx).toString());
+    assert.equal(spot.spot_price, decToString((ry * 10n ** 18n) / rx));
     const missing = await fetch(`${rest}/zonekit/amm/v1/pools/9`);
     assert.equal(missing.status, 404);
     const simulated = (await (await fetch(`${rest}/zonekit/amm/v1/simulate/swap_exact_in?routes=1&token_in.denom=uatom&token_in.amount=1000&token_out_denom=ustake`)).json()) as { token_out: unknown };
@@ -220,8 +221,8 @@ describe('the AMM on a devnet, through cosmjs and the CLI', () => {
     const twap = (await (await fetch(`${rest}/zonekit/amm/v1/pools/1/twap?base_denom=uatom&start_height=${createdAt}`)).json()) as { twap: string; start_time: string; end_time: string };
     assert.ok(BigInt(twap.end_time) > BigInt(twap.start_time), JSON.stringify(twap));
     // The price of uatom stayed between the current spot (less a hundredth) and 4: so did its average.
-    const [low, high] = [BigInt(spot.spot_price), 4n * 10n ** 18n].sort((a, b) => (a < b ? -1 : 1)) as [bigint, bigint];
-    assert.ok(BigInt(twap.twap) >= low - 10n ** 16n && BigInt(twap.twap) <= high, `twap ${twap.twap}`);
+    const [low, high] = [parseDec(spot.spot_price), 4n * 10n ** 18n].sort((a, b) => (a < b ? -1 : 1)) as [bigint, bigint];
+    assert.ok(parseDec(twap.twap) >= low - 10n ** 16n && parseDec(twap.twap) <= high, `twap ${twap.twap}`);
   });
 
   it('kept its invariants every block (the node checks them; a broken one would halt it)', async () => {

@@ -165,6 +165,7 @@ export function messageFromJson(schema: ProtoSchema, desc: DescMessage, json: un
 
 /** What JsonTypes needs to write and read a generated message through its descriptor. */
 export interface GeneratedJsonCodec {
+  readonly $type: string;
   decode(bytes: Uint8Array): unknown;
   encode(message: any): { finish(): Uint8Array };
   fromJSON(json: any): unknown;
@@ -176,6 +177,7 @@ export interface GeneratedJsonCodec {
 export function generatedJsonCodec(schema: ProtoSchema, codec: { $type: string; decode(b: Uint8Array): any; encode(m: any): { finish(): Uint8Array }; fromJSON(j: any): any; fromPartial(o: any): any }): GeneratedJsonCodec {
   const desc = schema.message(codec.$type);
   return {
+    $type: codec.$type,
     decode: (bytes) => codec.decode(bytes),
     encode: (message) => codec.encode(message),
     fromJSON: (json) => codec.fromJSON(json),

@@ -96,7 +96,7 @@ const WIRE: Array<[Codec, object, string]> = [
 
 /** REST: what app/rest's JSON writer made of each response and message through the old codecs. */
 const REST_JSON: Record<string, string> = {
-  MsgCreatePool: `{"sender":"${OWNER}","curve":"constant_product","amplification":"0","swap_fee":"3000000000000000","deposit":[{"denom":"uatom","amount":"2000000"},{"denom":"ustake","amount":"8000000"}]}`,
+  MsgCreatePool: `{"sender":"${OWNER}","curve":"constant_product","amplification":"0","swap_fee":"0.003000000000000000","deposit":[{"denom":"uatom","amount":"2000000"},{"denom":"ustake","amount":"8000000"}]}`,
   MsgCreatePoolResponse: '{"pool_id":"1","shares":{"denom":"amm/pool/1","amount":"3999000"}}',
   MsgAddLiquidity: `{"sender":"${OWNER}","pool_id":"1","max_amounts":[{"denom":"uatom","amount":"1000"},{"denom":"ustake","amount":"4000"}],"min_shares":"1999"}`,
   MsgAddLiquidityResponse: '{"shares":{"denom":"amm/pool/1","amount":"2000"},"amounts":[{"denom":"uatom","amount":"1000"},{"denom":"ustake","amount":"4000"}]}',
@@ -106,14 +106,14 @@ const REST_JSON: Record<string, string> = {
   MsgSwapExactInResponse: '{"token_out":{"denom":"ustake","amount":"39601"}}',
   MsgSwapExactOut: `{"sender":"${OWNER}","routes":["2","1"],"token_in_denom":"uatom","max_amount_in":"1100","token_out":{"denom":"ustake","amount":"4000"}}`,
   MsgSwapExactOutResponse: '{"token_in":{"denom":"uatom","amount":"1004"}}',
-  QueryParamsResponse: '{"params":{"pool_creation_fee":[],"max_swap_fee":"100000000000000000","twap_history_blocks":"50000"}}',
-  QueryPoolResponse: '{"pool":{"id":"1","curve":"stableswap","amplification":"100","swap_fee":"3000000000000000","reserves":[{"denom":"uatom","amount":"3000000"},{"denom":"ustake","amount":"3001000"}],"total_shares":{"denom":"amm/pool/1","amount":"3000000"},"twap":{"price0_cumulative":"123456789000000000000000","price1_cumulative":"98765000000000000000","last_time":"1700000000","last_height":"42"}}}',
-  QueryPoolsResponse: '{"pools":[{"id":"1","curve":"stableswap","amplification":"100","swap_fee":"3000000000000000","reserves":[{"denom":"uatom","amount":"3000000"},{"denom":"ustake","amount":"3001000"}],"total_shares":{"denom":"amm/pool/1","amount":"3000000"},"twap":{"price0_cumulative":"123456789000000000000000","price1_cumulative":"98765000000000000000","last_time":"1700000000","last_height":"42"}},{"id":"2","curve":"constant_product","amplification":"0","swap_fee":"3000000000000000","reserves":[{"denom":"uatom","amount":"3000000"},{"denom":"ustake","amount":"3001000"}],"total_shares":{"denom":"amm/pool/2","amount":"1"},"twap":{"price0_cumulative":"123456789000000000000000","price1_cumulative":"98765000000000000000","last_time":"1700000000","last_height":"42"}}],"pagination":{"next_key":"CQg=","total":"42"}}',
+  QueryParamsResponse: '{"params":{"pool_creation_fee":[],"max_swap_fee":"0.100000000000000000","twap_history_blocks":"50000"}}',
+  QueryPoolResponse: '{"pool":{"id":"1","curve":"stableswap","amplification":"100","swap_fee":"0.003000000000000000","reserves":[{"denom":"uatom","amount":"3000000"},{"denom":"ustake","amount":"3001000"}],"total_shares":{"denom":"amm/pool/1","amount":"3000000"},"twap":{"price0_cumulative":"123456789000000000000000","price1_cumulative":"98765000000000000000","last_time":"1700000000","last_height":"42"}}}',
+  QueryPoolsResponse: '{"pools":[{"id":"1","curve":"stableswap","amplification":"100","swap_fee":"0.003000000000000000","reserves":[{"denom":"uatom","amount":"3000000"},{"denom":"ustake","amount":"3001000"}],"total_shares":{"denom":"amm/pool/1","amount":"3000000"},"twap":{"price0_cumulative":"123456789000000000000000","price1_cumulative":"98765000000000000000","last_time":"1700000000","last_height":"42"}},{"id":"2","curve":"constant_product","amplification":"0","swap_fee":"0.003000000000000000","reserves":[{"denom":"uatom","amount":"3000000"},{"denom":"ustake","amount":"3001000"}],"total_shares":{"denom":"amm/pool/2","amount":"1"},"twap":{"price0_cumulative":"123456789000000000000000","price1_cumulative":"98765000000000000000","last_time":"1700000000","last_height":"42"}}],"pagination":{"next_key":"CQg=","total":"42"}}',
   QueryReservesResponse: '{"reserves":[{"denom":"uatom","amount":"3000000"},{"denom":"ustake","amount":"3001000"}],"total_shares":{"denom":"amm/pool/1","amount":"3000000"}}',
-  QuerySpotPriceResponse: '{"spot_price":"4000000000000000000"}',
+  QuerySpotPriceResponse: '{"spot_price":"4.000000000000000000"}',
   QuerySimulateSwapExactInResponse: '{"token_out":{"denom":"uusdc","amount":"990"}}',
   QuerySimulateSwapExactOutResponse: '{"token_in":{"denom":"uatom","amount":"251"}}',
-  QueryTwapResponse: '{"twap":"3999999999999999999","start_time":"1700000000","end_time":"1700000050"}',
+  QueryTwapResponse: '{"twap":"3.999999999999999999","start_time":"1700000000","end_time":"1700000050"}',
 };
 
 /** The same for messages and responses left at their defaults (decoded from no bytes). */
@@ -136,15 +136,6 @@ const EMPTY_JSON: Record<string, string> = {
   QuerySimulateSwapExactInResponse: '{"token_out":null}',
   QuerySimulateSwapExactOutResponse: '{"token_in":null}',
   QueryTwapResponse: '{"twap":"","start_time":"0","end_time":"0"}',
-};
-
-/** Tx files (`--generate-only`, `tx sign`): each message as an Any in JSON that reads back to its bytes. */
-const TX_FILE_JSON: Record<string, string> = {
-  MsgCreatePool: '{"@type":"/zonekit.amm.v1.MsgCreatePool","value":"Ci1jb3Ntb3MxOXJsNGNtMmhtcjhhZnk0a2xkcHh6M2ZrYTRqZ3VxMGF1cWRhbDQSEGNvbnN0YW50X3Byb2R1Y3QiEDMwMDAwMDAwMDAwMDAwMDAqEAoFdWF0b20SBzIwMDAwMDAqEQoGdXN0YWtlEgc4MDAwMDAw"}',
-  MsgAddLiquidity: '{"@type":"/zonekit.amm.v1.MsgAddLiquidity","value":"Ci1jb3Ntb3MxOXJsNGNtMmhtcjhhZnk0a2xkcHh6M2ZrYTRqZ3VxMGF1cWRhbDQQARoNCgV1YXRvbRIEMTAwMBoOCgZ1c3Rha2USBDQwMDAiBDE5OTk="}',
-  MsgRemoveLiquidity: '{"@type":"/zonekit.amm.v1.MsgRemoveLiquidity","value":"Ci1jb3Ntb3MxOXJsNGNtMmhtcjhhZnk0a2xkcHh6M2ZrYTRqZ3VxMGF1cWRhbDQQARoEMjAwMCIMCgV1YXRvbRIDOTk5"}',
-  MsgSwapExactIn: '{"@type":"/zonekit.amm.v1.MsgSwapExactIn","value":"Ci1jb3Ntb3MxOXJsNGNtMmhtcjhhZnk0a2xkcHh6M2ZrYTRqZ3VxMGF1cWRhbDQSDQGsAoCAgICAgICAgAEaDgoFdWF0b20SBTEwMDAwIgZ1c3Rha2UqBTM5MDAw"}',
-  MsgSwapExactOut: '{"@type":"/zonekit.amm.v1.MsgSwapExactOut","value":"Ci1jb3Ntb3MxOXJsNGNtMmhtcjhhZnk0a2xkcHh6M2ZrYTRqZ3VxMGF1cWRhbDQSAgIBGgV1YXRvbSIEMTEwMCoOCgZ1c3Rha2USBDQwMDA="}',
 };
 
 /** Amino sign docs (SIGN_MODE_LEGACY_AMINO_JSON). */
@@ -228,13 +219,14 @@ describe('amm codecs (generated from proto/zonekit/amm/v1)', () => {
     assert.deepEqual(options.map(([, rpc, path]) => [`/zonekit.amm.v1.Query/${rpc}`, path!.replace(/\{(\w+)\}/g, ':$1')]).sort(), served);
   });
 
-  it('write tx files as before: the messages as their bytes, which read back', () => {
+  it('write tx files with each message by its fields (Dec as a decimal), which read back to its bytes', () => {
     const { types } = registered();
     for (const [codec, , wire] of WIRE) {
       const name = nameOf(codec);
-      if (!(name in TX_FILE_JSON)) continue;
-      assert.equal(JSON.stringify(types.anyToJson(typeUrlOf(codec), bytesOf(wire), { lossless: true })), TX_FILE_JSON[name], name);
-      assert.equal(hex(types.anyFromJson(JSON.parse(TX_FILE_JSON[name]!)).value), wire, `${name} read back`);
+      if (!name.startsWith('Msg') || name.endsWith('Response')) continue;
+      const expected = `{"@type":"${typeUrlOf(codec)}",${REST_JSON[name]!.slice(1)}`;
+      assert.equal(JSON.stringify(types.anyToJson(typeUrlOf(codec), bytesOf(wire), { lossless: true })), expected, name);
+      assert.equal(hex(types.anyFromJson(JSON.parse(expected)).value), wire, `${name} read back`);
     }
   });
 

@@ -2,7 +2,10 @@
 // /zonekit/amm/v1/...); repeated fields repeat in the query string (`routes=1&routes=2`) and
 // message fields are dotted (`token_in.denom=uatom&token_in.amount=100`), as grpc-gateway reads them.
 import { z } from 'zod';
+import { generatedJsonCodec, registerJsonTypes } from '../../app/proto/json.js';
+import { ProtoSchema } from '../../app/proto/schema.js';
 import { pageRequest, paginationQuery, uint64Param, type RestRoutes } from '../../app/rest/index.js';
+import { descriptorSetBase64 } from '../../gen/descriptor-set.js';
 import {
   QueryParamsRequest,
   QueryParamsResponse,
@@ -31,7 +34,6 @@ import {
   QUERY_SIMULATE_SWAP_EXACT_OUT_PATH,
   QUERY_SPOT_PRICE_PATH,
   QUERY_TWAP_PATH,
-  typeUrlOf,
 } from './codec.js';
 
 const poolParams = z.object({ pool_id: uint64Param('pool_id') });
@@ -39,40 +41,41 @@ const routesQuery = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : [v]))
   .pipe(z.array(uint64Param('routes')));
+const schema = ProtoSchema.fromBase64(descriptorSetBase64);
+const json = (codec: Parameters<typeof generatedJsonCodec>[1]) => generatedJsonCodec(schema, codec);
 const text = (name: string) => z.string({ error: `${name} is required` });
 
 export function ammRest(routes: RestRoutes): void {
-  // Shown by their fields but, as before the generated codecs, not read back from them: tx
-  // files keep these messages as {"@type", "value": <base64>}, and LegacyDecs show as their
-  // protobuf digits. app/proto's descriptor-driven JSON is to change both at once.
-  for (const codec of ammMsgTypes) routes.types.register(typeUrlOf(codec), { decode: (bytes) => codec.decode(bytes) });
+  // Messages and answers in the SDK's JSON, from their descriptors: a cosmos.Dec field (swap fee,
+  // spot price, TWAP) as the decimal, and tx files read back by their fields.
+  registerJsonTypes(routes.types, schema, ammMsgTypes);
 
   routes.gateway('/zonekit/amm/v1/params', {
     summary: "The AMM's params: pool creation fee, maximum swap fee, TWAP history",
     method: QUERY_PARAMS_PATH,
     request: () => QueryParamsRequest.encode({}).finish(),
-    response: QueryParamsResponse,
+    response: json(QueryParamsResponse),
   });
   routes.gateway('/zonekit/amm/v1/pools', {
     summary: 'Every pool, by id',
     query: paginationQuery,
     method: QUERY_POOLS_PATH,
     request: ({ query }) => QueryPoolsRequest.encode({ pagination: pageRequest(query) }).finish(),
-    response: QueryPoolsResponse,
+    response: json(QueryPoolsResponse),
   });
   routes.gateway('/zonekit/amm/v1/pools/:pool_id', {
     summary: 'One pool: curve, fee, reserves, shares, TWAP accumulators',
     params: poolParams,
     method: QUERY_POOL_PATH,
     request: ({ params }) => QueryPoolRequest.encode({ poolId: params.pool_id }).finish(),
-    response: QueryPoolResponse,
+    response: json(QueryPoolResponse),
   });
   routes.gateway('/zonekit/amm/v1/pools/:pool_id/reserves', {
     summary: "A pool's reserves and total LP shares",
     params: poolParams,
     method: QUERY_RESERVES_PATH,
     request: ({ params }) => QueryReservesRequest.encode({ poolId: params.pool_id }).finish(),
-    response: QueryReservesResponse,
+    response: json(QueryReservesResponse),
   });
   routes.gateway('/zonekit/amm/v1/pools/:pool_id/spot_price', {
     summary: 'Quote units per base unit at the current reserves, without the fee (LegacyDec)',
@@ -80,7 +83,7 @@ export function ammRest(routes: RestRoutes): void {
     query: z.object({ base_denom: text('base_denom'), quote_denom: text('quote_denom') }),
     method: QUERY_SPOT_PRICE_PATH,
     request: ({ params, query }) => QuerySpotPriceRequest.encode({ poolId: params.pool_id, baseDenom: query.base_denom, quoteDenom: query.quote_denom }).finish(),
-    response: QuerySpotPriceResponse,
+    response: json(QuerySpotPriceResponse),
   });
   routes.gateway('/zonekit/amm/v1/pools/:pool_id/twap', {
     summary: 'The time-weighted average price of base_denom between two heights (end_height 0 or absent: the latest)',
@@ -89,7 +92,7 @@ export function ammRest(routes: RestRoutes): void {
     method: QUERY_TWAP_PATH,
     request: ({ params, query }) =>
       QueryTwapRequest.encode({ poolId: params.pool_id, baseDenom: query.base_denom, startHeight: query.start_height, endHeight: query.end_height ?? 0n }).finish(),
-    response: QueryTwapResponse,
+    response: json(QueryTwapResponse),
   });
   routes.gateway('/zonekit/amm/v1/simulate/swap_exact_in', {
     summary: 'What a MsgSwapExactIn would return now',
@@ -101,7 +104,7 @@ export function ammRest(routes: RestRoutes): void {
         tokenIn: { denom: query['token_in.denom'], amount: query['token_in.amount'] },
         tokenOutDenom: query.token_out_denom,
       }).finish(),
-    response: QuerySimulateSwapExactInResponse,
+    response: json(QuerySimulateSwapExactInResponse),
   });
   routes.gateway('/zonekit/amm/v1/simulate/swap_exact_out', {
     summary: 'What a MsgSwapExactOut would cost now',
@@ -113,6 +116,6 @@ export function ammRest(routes: RestRoutes): void {
         tokenInDenom: query.token_in_denom,
         tokenOut: { denom: query['token_out.denom'], amount: query['token_out.amount'] },
       }).finish(),
-    response: QuerySimulateSwapExactOutResponse,
+    response: json(QuerySimulateSwapExactOutResponse),
   });
 }
