@@ -34,6 +34,8 @@ export function zonekitProgram(): Command {
   return program;
 }
 
+const OUTPUT_FORMATS = ['json', 'text'];
+
 /**
  * `-o` is the global --output everywhere except `init`, where simd (and init's help) mean
  * --overwrite. Commander reads a program option anywhere on the line, so it would take init's
@@ -48,7 +50,8 @@ function initOverwriteFlag(argv: readonly string[]): string[] {
       continue;
     }
     if (arg.startsWith('-')) continue;
-    if (arg === 'init') for (let j = i + 1; j < args.length; j++) if (args[j] === '-o') args[j] = '--overwrite';
+    // `-o json` / `-o text` stays the output format, as for every other command (scripts use it).
+    if (arg === 'init') for (let j = i + 1; j < args.length; j++) if (args[j] === '-o' && !OUTPUT_FORMATS.includes(args[j + 1] ?? '')) args[j] = '--overwrite';
     break;
   }
   return args;
