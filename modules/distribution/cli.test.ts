@@ -29,7 +29,15 @@ describe('distribution CLI', () => {
     await command('tx', 'withdraw-rewards').run(ctx, [valoper(0xa1)], { from: 'alice', commission: true });
     assert.deepEqual(submitted[0]!.msgs.map((m) => m.typeUrl), [MsgWithdrawDelegatorReward.typeUrl, MsgWithdrawValidatorCommission.typeUrl]);
     await assert.rejects(command('tx', 'withdraw-rewards').run(ctx, [valoper(0xb1)], { from: 'alice', commission: true }), /is not the operator of/);
-    await assert.rejects(command('tx', 'withdraw-rewards').run(ctx, [account(0xb1)], { from: 'alice' }), /is not a validator operator address/);
+  });
+
+  it('withdraw-rewards takes the validator as delegate does: a valoper address, or a key name or account address of its operator', async () => {
+    const { ctx, submitted } = context();
+    await command('tx', 'withdraw-rewards').run(ctx, ['alice'], { from: 'alice' });
+    await command('tx', 'withdraw-rewards').run(ctx, [account(0xb1)], { from: 'alice' });
+    const validators = submitted.map((s) => MsgWithdrawDelegatorReward.decode(s.msgs[0]!.value).validatorAddress);
+    assert.deepEqual(validators, [valoper(0xa1), valoper(0xb1)]);
+    await assert.rejects(command('tx', 'withdraw-rewards').run(ctx, ['cosmosvaloper1nope'], { from: 'alice' }), /invalid validator address "cosmosvaloper1nope"/);
   });
 
   it('withdraw-all-rewards sends one withdrawal per validator the delegator has', async () => {

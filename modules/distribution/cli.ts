@@ -50,6 +50,11 @@ function checkValoper(address: string): string {
   return address;
 }
 
+/** A `...valoper1...` address as it is, or a key name / account address as the validator that account operates (as `tx staking delegate` reads it). */
+async function validatorArg(ctx: CliContext, arg: string): Promise<string> {
+  return /^[a-z0-9]+valoper1/.test(arg) ? checkValoper(arg) : valoperOf(await ctx.address(arg));
+}
+
 const withdrawReward = (delegatorAddress: string, validatorAddress: string): EncodedMsg => ({
   typeUrl: MsgWithdrawDelegatorReward.typeUrl,
   value: MsgWithdrawDelegatorReward.encode({ delegatorAddress, validatorAddress }).finish(),
@@ -68,7 +73,7 @@ const tx: CliCommand[] = [
     async run(ctx, [validator], { from, commission }) {
       const signer = requireFrom(from);
       const delegator = await ctx.address(signer);
-      const operator = checkValoper(validator!);
+      const operator = await validatorArg(ctx, validator!);
       const msgs = [withdrawReward(delegator, operator)];
       if (commission === true) {
         if (valoperOf(delegator) !== operator) throw new Error(`--commission: ${delegator} is not the operator of ${operator}; only ${operator}'s own account may withdraw its commission`);
@@ -115,7 +120,7 @@ const query: CliCommand[] = [
     async run(ctx, [delegator, validator]) {
       const delegatorAddress = await ctx.address(delegator!);
       if (validator !== undefined) {
-        const request = QueryDelegationRewardsRequest.encode({ delegatorAddress, validatorAddress: checkValoper(validator) }).finish();
+        const request = QueryDelegationRewardsRequest.encode({ delegatorAddress, validatorAddress: await validatorArg(ctx, validator) }).finish();
         const rewards = decimal(QueryDelegationRewardsResponse.decode(await ctx.query(`${QUERY}/DelegationRewards`, request)).rewards);
         ctx.print({ rewards }, () => lines(rewards));
         return;
@@ -130,7 +135,7 @@ const query: CliCommand[] = [
     usage: 'commission <validator>',
     description: "a validator's accumulated commission",
     async run(ctx, [validator]) {
-      const request = QueryValidatorCommissionRequest.encode({ validatorAddress: checkValoper(validator!) }).finish();
+      const request = QueryValidatorCommissionRequest.encode({ validatorAddress: await validatorArg(ctx, validator!) }).finish();
       const commission = decimal(QueryValidatorCommissionResponse.decode(await ctx.query(`${QUERY}/ValidatorCommission`, request)).commission?.commission ?? []);
       ctx.print({ commission: { commission } }, () => lines(commission));
     },
@@ -139,7 +144,7 @@ const query: CliCommand[] = [
     usage: 'validator-outstanding-rewards <validator>',
     description: "a validator's rewards not yet withdrawn (commission, delegators' rewards, rounding dust)",
     async run(ctx, [validator]) {
-      const request = QueryValidatorOutstandingRewardsRequest.encode({ validatorAddress: checkValoper(validator!) }).finish();
+      const request = QueryValidatorOutstandingRewardsRequest.encode({ validatorAddress: await validatorArg(ctx, validator!) }).finish();
       const rewards = decimal(QueryValidatorOutstandingRewardsResponse.decode(await ctx.query(`${QUERY}/ValidatorOutstandingRewards`, request)).rewards?.rewards ?? []);
       ctx.print({ rewards: { rewards } }, () => lines(rewards));
     },
