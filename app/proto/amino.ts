@@ -54,7 +54,8 @@ export function messageToAmino(schema: ProtoSchema, desc: DescMessage, message: 
     const key = schema.aminoFieldName(field);
     if (field.fieldKind === 'list') out[key] = ((value as unknown[]) ?? []).map((item) => itemToAmino(schema, field, field.listKind, item, lookup));
     else if (field.fieldKind === 'map') throw new Error(`${desc.typeName}.${field.name}: maps have no amino JSON form`);
-    else if (field.fieldKind === 'message') out[key] = value === undefined || value === null ? {} : messageToAmino(schema, field.message, value as Record<string, unknown>, lookup);
+    // An unset message kept by dont_omitempty is null, as legacy amino wrote a nil pointer.
+    else if (field.fieldKind === 'message') out[key] = value === undefined || value === null ? null : messageToAmino(schema, field.message, value as Record<string, unknown>, lookup);
     else out[key] = scalarToAmino(schema, field, value ?? (field.fieldKind === 'enum' ? 0 : value));
   }
   return out;

@@ -9,7 +9,11 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { Coin } from "../../../cosmos/base/v1beta1/coin.js";
 import { Side, sideFromJSON, sideToJSON, TimeInForce, timeInForceFromJSON, timeInForceToJSON } from "./types.js";
 
-/** MsgCreateMarket opens a market; its fee rate is the params' default_fee_rate. */
+/**
+ * MsgCreateMarket opens a market; its fee rate is the params' default_fee_rate.
+ * Every field of the messages below is in their amino JSON even at its zero value
+ * (amino.dont_omitempty), as Ledger users have signed them since the dex shipped.
+ */
 export interface MsgCreateMarket {
   sender: string;
   baseDenom: string;
