@@ -7,6 +7,7 @@ import { Secp256k1Wallet } from '@cosmjs/amino';
 import { fromBase64, toHex } from '@cosmjs/encoding';
 import { DirectSecp256k1Wallet } from '@cosmjs/proto-signing';
 import { calculateFee, GasPrice, SigningStargateClient, StargateClient, type StdFee } from '@cosmjs/stargate';
+import { TxMsgData } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import { SimulateRequest, SimulateResponse } from 'cosmjs-types/cosmos/tx/v1beta1/service';
@@ -175,6 +176,22 @@ interface TxResultJson {
   gas_wanted: string;
   gas_used: string;
   events: ReadonlyArray<{ type: string; attributes: ReadonlyArray<{ key: string; value: string }> }>;
+  /** Each message's reply (TxMsgData), in the SDK's JSON: the order id, pool id or amount out a command created or received. */
+  msg_responses?: unknown[];
+}
+
+/** A committed tx's data (TxMsgData) as JSON, each reply through the zone's JSON types; raw bytes for a type it does not know. */
+function msgResponsesJson(data: Uint8Array | undefined): unknown[] {
+  if (data === undefined || data.length === 0) return [];
+  const types = txJson().types;
+  return TxMsgData.decode(data).msgResponses.map((any) => types.anyToJson(any.typeUrl, any.value));
+}
+
+/** `zonekit.dex.v1.MsgPlaceLimitOrderResponse order_id=7`: a reply on one line, for people. */
+function responseLine(json: unknown): string {
+  const { '@type': type, ...fieldsOf } = json as Record<string, unknown>;
+  const shown = Object.entries(fieldsOf).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return `${String(type).replace(/^\//, '')}${shown.length > 0 ? ` ${shown.join(' ')}` : ''}`;
 }
 
 function printResult(json: TxResultJson, output: OutputFormat): void {
@@ -183,7 +200,8 @@ function printResult(json: TxResultJson, output: OutputFormat): void {
     const where = json.height === '0' ? 'was refused by the node (CheckTx)' : `failed in block ${json.height}`;
     throw new CliError(`tx ${json.txhash} ${where} with code ${json.code} (codespace ${json.codespace || 'none'}): ${json.raw_log}`);
   }
-  print(output, json, () => fields([['txhash', json.txhash], ['height', json.height], ['gas used', `${json.gas_used} of ${json.gas_wanted}`], ['code', '0 (success)']]));
+  const replies = (json.msg_responses ?? []).map((reply): [string, string] => ['result', responseLine(reply)]);
+  print(output, json, () => fields([['txhash', json.txhash], ['height', json.height], ['gas used', `${json.gas_used} of ${json.gas_wanted}`], ['code', '0 (success)'], ...replies]));
 }
 
 /** Sends signed tx bytes, waits for their block, and prints the result (codespace included, which cosmjs's result lacks). */
@@ -214,7 +232,7 @@ async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: str
       })(),
     );
     const r = included.result;
-    printResult({ height: String(included.height), txhash, codespace: r.codespace ?? '', code: r.code, raw_log: r.log ?? '', gas_wanted: String(r.gasWanted), gas_used: String(r.gasUsed), events: r.events }, output);
+    printResult({ height: String(included.height), txhash, codespace: r.codespace ?? '', code: r.code, raw_log: r.log ?? '', gas_wanted: String(r.gasWanted), gas_used: String(r.gasUsed), events: r.events, msg_responses: r.code === 0 ? msgResponsesJson(r.data) : [] }, output);
   } finally {
     comet.disconnect();
   }

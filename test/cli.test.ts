@@ -115,7 +115,10 @@ describe('the zonekit CLI against a real chain', () => {
   });
 
   it('modules add their own commands: tx counter increment --from, query counter count (generated from the query service)', async () => {
-    assert.equal(JSON.parse(await ok(['tx', 'counter', 'increment', '3', '--from', 'alice', ...node, '--gas-prices', '0.01uatom', '-y', '-o', 'json', ...keys])).code, 0);
+    const increment = JSON.parse(await ok(['tx', 'counter', 'increment', '3', '--from', 'alice', ...node, '--gas-prices', '0.01uatom', '-y', '-o', 'json', ...keys]));
+    assert.equal(increment.code, 0);
+    // The tx's reply (TxMsgData), in the SDK's JSON: what the command did.
+    assert.deepEqual(increment.msg_responses, [{ '@type': '/zonekit.counter.v1.MsgIncrementResponse', count: '3' }]);
     assert.deepEqual(JSON.parse(await ok(['query', 'counter', 'count', 'alice', ...node, ...keys])), { count: '3' });
   });
 

@@ -51,7 +51,7 @@ describe('the orderbook on a devnet, through the CLI and cosmjs', () => {
   const aliceTx = async (...args: string[]) => {
     const result = JSON.parse(await cli(['tx', 'dex', ...args, '--from', 'alice', '--chain-id', CHAIN_ID, ...nodeFlag, '--fees', `${TX_FEE}uatom`, '--gas', '400000', '-y', '-o', 'json', ...keys]));
     assert.equal(result.code, 0, result.raw_log);
-    return result as { height: string; txhash: string };
+    return result as { height: string; txhash: string; msg_responses: Array<Record<string, unknown>> };
   };
   const cliQuery = async (...args: string[]) => JSON.parse(await cli(['query', 'dex', ...args, ...nodeFlag, '-o', 'json', ...keys]));
   const placeBuy = (price: string, quantity: string, timeInForce = TimeInForce.TIME_IN_FORCE_GTC) => ({
@@ -104,7 +104,9 @@ describe('the orderbook on a devnet, through the CLI and cosmjs', () => {
 
   it('creates a market through the CLI, for the creation fee', async () => {
     const before = await balances(addr.alice);
-    await aliceTx('create-market', 'ustake', 'uatom', '0.01', '100', '1000');
+    // The CLI shows what a command created: the market id, then the order id, from the tx's replies.
+    const created = await aliceTx('create-market', 'ustake', 'uatom', '0.01', '100', '1000');
+    assert.deepEqual(created.msg_responses, [{ '@type': '/zonekit.dex.v1.MsgCreateMarketResponse', market_id: '1' }]);
     assert.equal(await balance(addr.alice, 'uatom'), before.atom - TX_FEE - CREATION_FEE);
     const { markets } = await cliQuery('markets');
     assert.deepEqual(markets, [{ id: '1', base_denom: 'ustake', quote_denom: 'uatom', tick_size: '0.010000000000000000', lot_size: '100', min_notional: '1000', fee_rate: '0.002000000000000000' }]);
@@ -112,7 +114,9 @@ describe('the orderbook on a devnet, through the CLI and cosmjs', () => {
 
   it('crossing orders from the CLI and from cosmjs clear at one price; balances move by exactly the fills and fees', async () => {
     const [alice0, bob0] = [await balances(addr.alice), await balances(addr.bob)];
-    await aliceTx('place', '1', 'sell', '1.20', '50000');
+    const sellPlaced = await aliceTx('place', '1', 'sell', '1.20', '50000');
+    assert.equal(sellPlaced.msg_responses[0]!['@type'], '/zonekit.dex.v1.MsgPlaceLimitOrderResponse');
+    assert.equal(sellPlaced.msg_responses[0]!.order_id, '1');
     assert.deepEqual((await cliQuery('book', '1')).asks, [{ price: '1.200000000000000000', quantity: '50000', orders: '1' }]);
     const placed = ok(await bob.signAndBroadcast(addr.bob, [placeBuy('1.25', '30000')], FEE));
     const orderId = MsgPlaceLimitOrderResponse.decode(placed.msgResponses[0]!.value).orderId;
