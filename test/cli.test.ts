@@ -251,6 +251,16 @@ describe('the zonekit CLI against a real chain', () => {
     assert.ok(Number(found.total_count) > 0);
     assert.equal(found.txs[0].codespace, '');
     assert.match((await zonekit(['query', 'txs', '--help'])).stdout, /message\.sender=cosmos1\.\.\.&message\.module=bank/);
+    // simd's paging: --query in CometBFT's language, --page/--limit/--order_by, the SDK's SearchTxsResult.
+    const all = JSON.parse(await ok(['query', 'txs', '--query', `message.sender='${alice}'`, ...node, '-o', 'json']));
+    assert.ok(Number(all.total_count) >= 2, JSON.stringify(all.total_count));
+    const newest = JSON.parse(await ok(['query', 'txs', '--query', `message.sender='${alice}'`, '--limit', '1', '--order_by', 'desc', ...node, '-o', 'json']));
+    assert.deepEqual([newest.count, newest.limit, newest.page_number, newest.page_total], ['1', '1', '1', all.total_count]);
+    assert.equal(newest.txs[0].txhash, all.txs.at(-1).txhash);
+    const second = JSON.parse(await ok(['query', 'txs', '--query', `message.sender='${alice}'`, '--limit', '1', '--page', '2', ...node, '-o', 'json']));
+    assert.equal(second.txs[0].txhash, all.txs[1].txhash);
+    await fails(['query', 'txs', '--query', `message.sender='${alice}'`, '--page', '999', ...node], /there is no page 999 of 100 txs matching/);
+    await fails(['query', 'txs', '--events', `message.sender=${alice}`, '--query', 'tx.height>0', ...node], /give one of --events or --query/);
   });
 
   it('version --long says what simd\'s does; init -o means --overwrite, as simd and the help say', async () => {

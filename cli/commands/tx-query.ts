@@ -147,6 +147,12 @@ function indexedTxJson(tx: comet38.TxResponse) {
  * form), each value quoted. CometBFT's query language has no escape for a quote, so a value
  * holding one is refused here rather than sent as a query the node cannot parse.
  */
+/** A whole number at least `min` from a flag, or a clear error. */
+function wholeNumber(text: string, flag: string, min: number): number {
+  if (!/^[0-9]{1,9}$/.test(text) || Number(text) < min) throw new CliError(`invalid ${flag} ${JSON.stringify(text)}: expected a whole number from ${min}`);
+  return Number(text);
+}
+
 export function eventsQuery(events: string): string {
   return events
     .split('&')
@@ -190,20 +196,31 @@ export function queryCommand(): Command {
   query
     .command('txs')
     // CometBFT 0.38's kv indexer matches each condition in any event of the tx; conditions on one event type are the reliable form.
-    .description("committed txs matching events, e.g. --events 'message.sender=cosmos1...&message.module=bank' or --events 'transfer.recipient=cosmos1...'")
-    .requiredOption('--events <events>', "'<type>.<attribute>=<value>' conditions joined by &")
+    .description("committed txs matching events, e.g. --events 'message.sender=cosmos1...&message.module=bank' or --query \"transfer.recipient='cosmos1...'\"; one page at a time, as simd pages them")
+    .option('--events <events>', "'<type>.<attribute>=<value>' conditions joined by &")
+    .option('--query <query>', "a CometBFT query, as simd takes it: \"message.sender='cosmos1...' AND tx.height>5\"")
+    .option('--page <n>', 'the page to show, from 1', '1')
+    .option('--limit <n>', 'txs per page (at most 100)', '100')
+    .addOption(new Option('--order_by <order>', 'by height').choices(['asc', 'desc']).default('asc'))
     .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
-    .action(async (opts: { events: string; node: string }, command: Command) => {
+    .action(async (opts: { events?: string; query?: string; page: string; limit: string; order_by: 'asc' | 'desc'; node: string }, command: Command) => {
       const g = globalOptions(command);
-      const query = eventsQuery(opts.events);
+      if ((opts.events === undefined) === (opts.query === undefined)) throw new CliError('give one of --events or --query', "e.g. --events 'message.sender=cosmos1...' or --query \"message.sender='cosmos1...'\"");
+      const query = opts.query ?? eventsQuery(opts.events!);
+      const page = wholeNumber(opts.page, '--page', 1);
+      const limit = wholeNumber(opts.limit, '--limit', 1);
+      if (limit > 100) throw new CliError(`--limit ${limit} is more than CometBFT returns in one page (100)`, 'use --limit 100 and --page to go through the rest');
       const comet = await connectComet(opts.node);
       try {
-        const found = await atNode(opts.node, () => comet.txSearchAll({ query }), (text) =>
-          new CliError(`the node at ${opts.node} cannot search for ${JSON.stringify(opts.events)}: ${text}`, "write --events as <type>.<attribute>=<value> conditions joined by &, e.g. --events 'message.sender=cosmos1...'"),
+        const found = await atNode(opts.node, () => comet.txSearch({ query, page, per_page: limit, order_by: opts.order_by }), (text) =>
+          /page should be within/.test(text)
+            ? new CliError(`there is no page ${page} of ${limit} txs matching ${JSON.stringify(query)}`, 'give a smaller --page')
+            : new CliError(`the node at ${opts.node} cannot search for ${JSON.stringify(opts.query ?? opts.events)}: ${text}`, "write --events as <type>.<attribute>=<value> conditions joined by &, e.g. --events 'message.sender=cosmos1...'"),
         );
         const txs = found.txs.map(indexedTxJson);
-        const json = { total_count: String(txs.length), txs };
-        print(g.output, json, () => (txs.length === 0 ? 'no txs match' : txs.map((t) => `${t.txhash}  height ${t.height}  code ${t.code}`).join('\n')));
+        // The SDK's SearchTxsResult.
+        const json = { total_count: String(found.totalCount), count: String(txs.length), page_number: String(page), page_total: String(Math.max(1, Math.ceil(found.totalCount / limit))), limit: String(limit), txs };
+        print(g.output, json, () => (txs.length === 0 ? 'no txs match' : [...txs.map((t) => `${t.txhash}  height ${t.height}  code ${t.code}`), `page ${page} of ${json.page_total} (${found.totalCount} txs)`].join('\n')));
       } finally {
         comet.disconnect();
       }
