@@ -19,6 +19,16 @@ import {
   ResponseProcessProposal_ProposalStatus,
   ValidatorUpdate,
   CheckTxType,
+  ResponseApplySnapshotChunk,
+  ResponseApplySnapshotChunk_Result,
+  ResponseOfferSnapshot_Result,
+  type RequestApplySnapshotChunk,
+  type RequestListSnapshots,
+  type RequestLoadSnapshotChunk,
+  type RequestOfferSnapshot,
+  type ResponseListSnapshots,
+  type ResponseLoadSnapshotChunk,
+  type ResponseOfferSnapshot,
   type Event,
   type RequestCheckTx,
   type RequestFinalizeBlock,
@@ -47,6 +57,7 @@ import { CommitMultiStore, type MultiStore, type PruningOptions } from './store/
 import { DEFAULT_MAX_TX_BYTES } from './tx/decode.js';
 import { DecodedTxCache } from './tx/decoded-cache.js';
 import { SignatureCache } from './tx/sig-cache.js';
+import { SnapshotManager, type SnapshotLog, type SnapshotOptions } from './snapshots/manager.js';
 import type { VerifiedSigners } from './tx/signatures.js';
 
 export interface BaseAppOptions {
@@ -63,6 +74,10 @@ export interface BaseAppOptions {
   sigCacheSize?: number;
   /** How many decoded txs to remember between CheckTx, the proposal calls and FinalizeBlock. */
   decodedTxCacheSize?: number;
+  /** State-sync snapshots (taken every `interval` heights; restores work with interval 0 too). Without it, none are served or restored. */
+  snapshots?: SnapshotOptions;
+  /** Where snapshot creation and restores are reported (the node's pino logger). */
+  log?: SnapshotLog;
   /**
    * Check every module's invariants after each Nth commit (the SDK's crisis
    * `--inv-check-period`); 0 (default) never. A broken invariant halts the node.
@@ -84,6 +99,8 @@ export class BaseApp implements Application {
   private readonly sigCache: SignatureCache<VerifiedSigners>;
   private readonly decodedTxs: DecodedTxCache<DecodedMessages>;
   private readonly maxTxBytes: number;
+  /** Undefined when the node has no snapshot folder: it then serves and restores none. */
+  readonly snapshots: SnapshotManager | undefined;
 
   constructor(private readonly options: BaseAppOptions) {
     this.app = options.app;
@@ -96,6 +113,7 @@ export class BaseApp implements Application {
     this.store = this.openStore();
     this.checkState = this.freshCheckState();
     this.consensusParams = loadConsensusParams(this.latestView().getStore(CONSENSUS_STORE_KEY));
+    this.snapshots = options.snapshots ? new SnapshotManager(this.store, options.snapshots, options.log) : undefined;
   }
 
   private openStore(): CommitMultiStore {
@@ -145,6 +163,7 @@ export class BaseApp implements Application {
   }
 
   async close(): Promise<void> {
+    await this.snapshots?.close();
     await this.store.close();
   }
 
@@ -357,6 +376,7 @@ export class BaseApp implements Application {
     await this.store.commit();
     this.checkState = this.freshCheckState();
     const { version } = this.store.lastCommitId();
+    this.snapshots?.afterCommit(version);
     if (this.invCheckPeriod > 0 && version % this.invCheckPeriod === 0) {
       const broken = this.brokenInvariants(version);
       if (broken.length > 0) {
@@ -378,5 +398,28 @@ export class BaseApp implements Application {
       },
       req,
     );
+  }
+
+  listSnapshots(_req: RequestListSnapshots): ResponseListSnapshots {
+    return this.snapshots?.listSnapshots() ?? { snapshots: [] };
+  }
+
+  loadSnapshotChunk(req: RequestLoadSnapshotChunk): ResponseLoadSnapshotChunk {
+    return this.snapshots?.loadSnapshotChunk(req) ?? { chunk: new Uint8Array() };
+  }
+
+  offerSnapshot(req: RequestOfferSnapshot): ResponseOfferSnapshot {
+    return this.snapshots?.offerSnapshot(req) ?? { result: ResponseOfferSnapshot_Result.ABORT };
+  }
+
+  /** After the last chunk the store holds the snapshot's height: the check state and consensus params follow it. */
+  async applySnapshotChunk(req: RequestApplySnapshotChunk): Promise<ResponseApplySnapshotChunk> {
+    if (!this.snapshots) return ResponseApplySnapshotChunk.fromPartial({ result: ResponseApplySnapshotChunk_Result.ABORT });
+    const { response, restored } = await this.snapshots.applySnapshotChunk(req);
+    if (restored) {
+      this.checkState = this.freshCheckState();
+      this.consensusParams = loadConsensusParams(this.latestView().getStore(CONSENSUS_STORE_KEY));
+    }
+    return response;
   }
 }

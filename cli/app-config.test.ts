@@ -23,7 +23,15 @@ describe('app.toml', () => {
       pruning: { strategy: 'default' },
       api: { enable: false, address: 'tcp://127.0.0.1:1317', cometRpc: RPC, corsOrigins: ['*'] },
       grpc: { enable: true, address: '127.0.0.1:9090', cometRpc: RPC },
+      stateSync: { snapshotInterval: 0, snapshotKeepRecent: 2 },
     });
+  });
+
+  it('[state-sync] takes the snapshot interval and keep-recent, and flags override them', () => {
+    const toml = appTomlTemplate().replace('snapshot-interval = 0', 'snapshot-interval = 100').replace('snapshot-keep-recent = 2', 'snapshot-keep-recent = 5');
+    assert.deepEqual(loadAppConfig(homeWith(toml), RPC).stateSync, { snapshotInterval: 100, snapshotKeepRecent: 5 });
+    const flagged = loadAppConfig(homeWith(toml), RPC, { 'state-sync.snapshot-interval': 10, 'state-sync.snapshot-keep-recent': 0 });
+    assert.deepEqual(flagged.stateSync, { snapshotInterval: 10, snapshotKeepRecent: 0 });
   });
 
   it('flags override app.toml', () => {
@@ -61,7 +69,7 @@ describe('app.toml', () => {
     assert.throws(() => loadAppConfig(bad('address = "tcp://127.0.0.1:1317"', 'address = "localhost"'), RPC), /\[api\] address.*must be tcp:\/\/host:port/);
     assert.throws(() => loadAppConfig(bad('address = "127.0.0.1:9090"', 'address = "tcp://nowhere"'), RPC), /\[grpc\] address.*must be host:port/);
     assert.throws(() => loadAppConfig(bad('enable = true', 'enable = "yes"'), RPC), /\[grpc\] enable.*must be true or false/);
-    assert.throws(() => loadAppConfig(bad('snapshot-interval = 0', 'snapshot-interval = 100'), RPC), /\[state-sync\] snapshot-interval.*must be 0/);
+    assert.throws(() => loadAppConfig(bad('snapshot-interval = 0', 'snapshot-interval = -5'), RPC), /\[state-sync\] snapshot-interval.*must be a whole number, got -5/);
     assert.throws(() => loadAppConfig(bad('pruning-keep-recent = "0"', 'pruning-keep-recent = "many"'), RPC), /pruning-keep-recent.*whole number/);
     assert.throws(() => loadAppConfig(homeWith('pruning = '), RPC), /cannot read .*app\.toml/);
   });

@@ -9,7 +9,7 @@ import type { PruningOptions } from '../app/store/index.js';
 import { parseApiSection } from '../zone/api-config.js';
 import { parseGrpcSection } from '../zone/grpc-config.js';
 import { DEFAULT_GRPC_ADDRESS, type GrpcOptions } from '../zone/grpc.js';
-import { DEFAULT_API_ADDRESS, type ApiOptions } from '../zone/zone.js';
+import { DEFAULT_API_ADDRESS, type ApiOptions, type StateSyncOptions } from '../zone/zone.js';
 
 export const appTomlPath = (home: string): string => join(home, 'config', 'app.toml');
 
@@ -69,9 +69,12 @@ address = "${DEFAULT_GRPC_ADDRESS}"
 
 [state-sync]
 
-# Take a state-sync snapshot every this many blocks (0: none). zonekit does not serve
-# snapshots yet, so it must stay 0.
+# Take a state-sync snapshot after every commit of a multiple of this height (0: never).
+# Snapshots go to <home>/data/snapshots and are served to nodes that join with CometBFT's
+# [statesync] enable = true; a node restores from peers' snapshots whatever this says.
 snapshot-interval = 0
+
+# Keep this many recent snapshots (0: keep all).
 snapshot-keep-recent = 2
 `;
 }
@@ -110,9 +113,12 @@ const Base = z.object({
   'pruning-interval': uintText('pruning-interval').default(0),
 });
 
+const wholeNumber = (key: string) =>
+  z.number({ error: (i) => `must be a whole number, got ${JSON.stringify(i.input)}` }).int({ error: `${key} must be a whole number` }).nonnegative({ error: (i) => `must be a whole number, got ${JSON.stringify(i.input)}` });
+
 const StateSync = z.object({
-  'snapshot-interval': z.literal(0, { error: (i) => `state-sync snapshots are not served yet; must be 0, got ${JSON.stringify(i.input)}` }).default(0),
-  'snapshot-keep-recent': z.number().int().nonnegative({ error: (i) => `must be a whole number, got ${JSON.stringify(i.input)}` }).default(2),
+  'snapshot-interval': wholeNumber('snapshot-interval').default(0),
+  'snapshot-keep-recent': wholeNumber('snapshot-keep-recent').default(2),
 });
 
 export interface AppConfig {
@@ -120,6 +126,7 @@ export interface AppConfig {
   pruning: PruningOptions;
   api: ApiOptions;
   grpc: GrpcOptions;
+  stateSync: StateSyncOptions;
 }
 
 export interface AppConfigOverrides {
@@ -129,6 +136,8 @@ export interface AppConfigOverrides {
   'api.address'?: string;
   'grpc.enable'?: boolean;
   'grpc.address'?: string;
+  'state-sync.snapshot-interval'?: number;
+  'state-sync.snapshot-keep-recent'?: number;
 }
 
 /**
@@ -154,12 +163,18 @@ export function loadAppConfig(home: string, rpcUrl: string, overrides: AppConfig
   if (overrides['grpc.enable'] !== undefined) grpc.enable = overrides['grpc.enable'];
   if (overrides['grpc.address'] !== undefined) grpc.address = overrides['grpc.address'];
 
+  const stateSync = section('state-sync');
+  for (const key of ['snapshot-interval', 'snapshot-keep-recent'] as const) {
+    const value = overrides[`state-sync.${key}`];
+    if (value !== undefined) stateSync[key] = value;
+  }
+
   const fail = (where: string, issue: z.core.$ZodIssue): never => {
     throw new Error(`invalid ${where}${issue.path.length > 0 ? `${where === '' ? '' : ' '}${issue.path.join('.')}` : ''} in ${path} (or its flag): ${issue.message}`);
   };
   const b = Base.safeParse(base);
   if (!b.success) fail('', b.error.issues[0]!);
-  const s = StateSync.safeParse(section('state-sync'));
+  const s = StateSync.safeParse(stateSync);
   if (!s.success) fail('[state-sync]', s.error.issues[0]!);
   const { data } = b as { data: z.output<typeof Base> };
 
@@ -175,5 +190,6 @@ export function loadAppConfig(home: string, rpcUrl: string, overrides: AppConfig
     pruning,
     api: parseApiSection({ ...api, 'rpc-laddr': rpcUrl }, (key) => (key === 'rpc-laddr' ? `[rpc] laddr in config.toml` : `[api] ${key} in ${path} (or --api.${key})`)),
     grpc: parseGrpcSection(grpc, rpcUrl, (key) => `[grpc] ${key} in ${path} (or --grpc.${key})`),
+    stateSync: { snapshotInterval: s.data!['snapshot-interval'], snapshotKeepRecent: s.data!['snapshot-keep-recent'] },
   };
 }

@@ -69,6 +69,7 @@ export class Node {
       pruning: this.config.pruning,
       api: this.config.api,
       grpc: this.config.grpc,
+      stateSync: this.config.stateSync,
       ...(this.options.logger ? { logger: this.options.logger } : {}),
       ...(this.options.log ? { log: this.options.log } : {}),
     });

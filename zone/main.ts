@@ -2,7 +2,8 @@
 // [--chain-id <id>] [--minimum-gas-prices 0.025uatom] [--pruning default|nothing|everything]
 // [--api-enable] [--api-address tcp://127.0.0.1:1317] [--rpc-laddr http://127.0.0.1:26657]
 // [--api-cors-origins '*' | a comma-separated list, empty for none] [--grpc-enable]
-// [--grpc-address 127.0.0.1:9090] [--inv-check-period N] [--log_level info] [--log_format plain|json]`.
+// [--grpc-address 127.0.0.1:9090] [--inv-check-period N] [--state-sync.snapshot-interval N]
+// [--state-sync.snapshot-keep-recent N] [--log_level info] [--log_format plain|json]`.
 // Flags fall back to ZONEKIT_* environment variables. CometBFT connects to it as its proxy_app;
 // the REST API and the gRPC server (off unless enabled) forward broadcasts and block queries to
 // CometBFT's RPC.
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     'grpc-enable': { type: 'boolean', default: process.env.ZONEKIT_GRPC_ENABLE === 'true' },
     'grpc-address': { type: 'string', default: process.env.ZONEKIT_GRPC_ADDRESS },
     'inv-check-period': { type: 'string', default: process.env.ZONEKIT_INV_CHECK_PERIOD ?? '0' },
+    'state-sync.snapshot-interval': { type: 'string', default: process.env.ZONEKIT_STATE_SYNC_SNAPSHOT_INTERVAL ?? '0' },
+    'state-sync.snapshot-keep-recent': { type: 'string', default: process.env.ZONEKIT_STATE_SYNC_SNAPSHOT_KEEP_RECENT ?? '2' },
     log_level: { type: 'string', default: process.env.ZONEKIT_LOG_LEVEL ?? 'info' },
     log_format: { type: 'string', default: process.env.ZONEKIT_LOG_FORMAT ?? 'plain' },
   },
@@ -55,6 +58,13 @@ const invCheckPeriod = Number(values['inv-check-period']);
 if (!Number.isSafeInteger(invCheckPeriod) || invCheckPeriod < 0) {
   throw new Error(`--inv-check-period must be a whole number of blocks (0 for never), got ${values['inv-check-period']}`);
 }
+
+function wholeFlag(flag: 'state-sync.snapshot-interval' | 'state-sync.snapshot-keep-recent'): number {
+  const text = values[flag]!;
+  if (!/^[0-9]+$/.test(text)) throw new Error(`--${flag} must be a whole number, got ${text}`);
+  return Number(text);
+}
+const stateSync = { snapshotInterval: wholeFlag('state-sync.snapshot-interval'), snapshotKeepRecent: wholeFlag('state-sync.snapshot-keep-recent') };
 
 const corsOrigins = values['api-cors-origins'];
 const api = parseApiSection(
@@ -85,6 +95,7 @@ const zone = await startZone({
   api,
   grpc,
   invCheckPeriod,
+  stateSync,
   log,
 });
 const { version, hash } = zone.app.lastCommitId;

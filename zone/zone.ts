@@ -147,6 +147,13 @@ export interface StartZoneOptions extends ZoneOptions {
   grpc?: GrpcOptions;
   /** Check invariants after every Nth block (0: never); a broken one halts the node. */
   invCheckPeriod?: number;
+  /** app.toml's [state-sync]: snapshots into <home>/data/snapshots every `snapshotInterval` heights (0, the default: none; restoring works regardless). */
+  stateSync?: StateSyncOptions;
+}
+
+export interface StateSyncOptions {
+  snapshotInterval: number;
+  snapshotKeepRecent: number;
 }
 
 export interface ApiOptions {
@@ -184,6 +191,12 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
     ...(options.minGasPrices !== undefined ? { minGasPrices: options.minGasPrices } : {}),
     ...(options.pruning ? { pruning: options.pruning } : {}),
     ...(options.invCheckPeriod ? { invCheckPeriod: options.invCheckPeriod } : {}),
+    snapshots: {
+      dir: join(options.home, 'data', 'snapshots'),
+      interval: options.stateSync?.snapshotInterval ?? 0,
+      keepRecent: options.stateSync?.snapshotKeepRecent ?? 2,
+    },
+    ...(options.log ? { log: options.log.child({ module: 'snapshots' }) } : {}),
   });
   // The node's services on abci_query too, as on a Go node (Hermes reads GetNodeInfo and Config there).
   const cometRpc = options.api?.cometRpc ?? options.grpc?.cometRpc ?? DEFAULT_COMET_RPC;

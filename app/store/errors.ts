@@ -15,3 +15,12 @@ export class VersionNotFoundError extends StoreError {
 export class InvalidKeyValueError extends StoreError {
   override name = 'InvalidKeyValueError';
 }
+
+/** A restored snapshot whose app hash is not the one the chain agreed on: corrupt or forged. */
+export class AppHashMismatchError extends StoreError {
+  override name = 'AppHashMismatchError';
+  constructor(readonly restored: Uint8Array, readonly expected: Uint8Array) {
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase();
+    super(`restored app hash ${hex(restored)} differs from the expected ${hex(expected)}; the snapshot is corrupt`);
+  }
+}

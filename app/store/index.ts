@@ -5,7 +5,7 @@ export { prefixStore } from './prefix.js';
 export { GasKVStore, GasMeter, KV_GAS_CONFIG, OutOfGasError, type GasConfig } from './gas.js';
 export { PruningOptions, pruningPolicy, pruneHeight, type PruningPolicy } from './pruning.js';
 export { commitInfoHash, storeRootProof, type StoreInfo } from './commit-info.js';
-export { StoreError, VersionNotFoundError, InvalidKeyValueError } from './errors.js';
+export { AppHashMismatchError, StoreError, VersionNotFoundError, InvalidKeyValueError } from './errors.js';
 export {
   assertValidKey,
   assertValidValue,
@@ -18,4 +18,4 @@ export {
   type KVStore,
   type ReadonlyKVStore,
 } from './kv.js';
-export { exportSnapshot, restoreSnapshot, SNAPSHOT_CHUNK_BYTES } from './snapshot.js';
+export { exportSnapshot, restoreSnapshot, SnapshotRestorer, SNAPSHOT_CHUNK_BYTES } from './snapshot.js';

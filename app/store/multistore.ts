@@ -4,7 +4,8 @@ import { CommitmentProof } from 'cosmjs-types/cosmos/ics23/v1/proofs';
 import type { ProofOp } from 'cosmjs-types/tendermint/crypto/proof';
 import { CacheMultiStore, type MultiStore } from './cache.js';
 import { commitInfoHash, storeRootProof, type StoreInfo } from './commit-info.js';
-import { StoreError, VersionNotFoundError } from './errors.js';
+import { AppHashMismatchError, StoreError, VersionNotFoundError } from './errors.js';
+import { bytesEqual } from './encoding.js';
 import { EMPTY_HASH } from './hash.js';
 import { commitmentProof } from './iavl/proof.js';
 import { getValue, iterateTree } from './iavl/reader.js';
@@ -23,7 +24,11 @@ export interface SnapshotImporter {
   addNode(store: string, node: Node): void;
   setRoot(store: string, root: Node | undefined): void;
   flush(): Promise<void>;
-  finish(): Promise<CommitId>;
+  /**
+   * Commits the imported version, unless its app hash differs from `expectedHash`: then it
+   * throws and writes nothing, so the store stays empty and another snapshot may be restored.
+   */
+  finish(expectedHash?: Uint8Array): Promise<CommitId>;
 }
 
 export interface CommitId {
@@ -69,6 +74,8 @@ export class CommitMultiStore implements MultiStore {
   private readonly policy: PruningPolicy;
   private closed = false;
   private committing = false;
+  /** Versions pruning must keep for now (state-sync snapshots being written), with a count each. */
+  private readonly protectedVersions = new Map<number, number>();
 
   private constructor(
     private readonly env: RootDatabase,
@@ -150,12 +157,32 @@ export class CommitMultiStore implements MultiStore {
     // commits as one transaction (all writes of one event turn): all stores or none.
     const infos: StoreInfo[] = this.storeNames.map((name) => ({ name, hash: this.getStore(name).saveVersion(version).hash }));
     this.queueCommitInfo(version, infos);
-    const upTo = pruneHeight(this.policy, version);
+    const upTo = pruneHeight(this.policy, version, this.oldestProtected());
     if (upTo > 0) this.queuePrune(upTo);
     await this.meta.put(LATEST_KEY, encodeVersion(version));
     for (const store of this.stores.values()) store.committed();
     this.latest = { version, hash: commitInfoHash(infos) };
     return this.latest;
+  }
+
+  /**
+   * Keeps committed `version` from pruning until `release` (a snapshot of it is being written
+   * while later blocks commit). Returns the release function; calling it twice is harmless.
+   */
+  protectVersion(version: number): () => void {
+    this.protectedVersions.set(version, (this.protectedVersions.get(version) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const count = this.protectedVersions.get(version)! - 1;
+      if (count === 0) this.protectedVersions.delete(version);
+      else this.protectedVersions.set(version, count);
+    };
+  }
+
+  private oldestProtected(): number | undefined {
+    return this.protectedVersions.size === 0 ? undefined : Math.min(...this.protectedVersions.keys());
   }
 
   /** Versions that can be read and proved, oldest first. */
@@ -269,13 +296,17 @@ export class CommitMultiStore implements MultiStore {
         this.getStore(name);
         roots.set(name, root);
       },
-      finish: async () => {
-        const infos: StoreInfo[] = this.storeNames.map((name) => {
+      finish: async (expectedHash) => {
+        const records = this.storeNames.map((name) => {
           const root = roots.get(name);
-          const record = root ? { hash: root.hash!, nodeKey: root.nodeKey } : { hash: EMPTY_HASH, nodeKey: undefined };
-          this.getStore(name).db.putRoot(version, record);
-          return { name, hash: record.hash };
+          return { name, record: root ? { hash: root.hash!, nodeKey: root.nodeKey } : { hash: EMPTY_HASH, nodeKey: undefined } };
         });
+        const infos: StoreInfo[] = records.map(({ name, record }) => ({ name, hash: record.hash }));
+        const hash = commitInfoHash(infos);
+        if (expectedHash !== undefined && !bytesEqual(hash, expectedHash)) {
+          throw new AppHashMismatchError(hash, expectedHash);
+        }
+        for (const { name, record } of records) this.getStore(name).db.putRoot(version, record);
         this.queueCommitInfo(version, infos);
         await this.meta.put(LATEST_KEY, encodeVersion(version));
         for (const name of this.storeNames) {
@@ -283,7 +314,7 @@ export class CommitMultiStore implements MultiStore {
           const db = this.getStore(name).db;
           this.stores.set(name, new TreeStore(db, version, db.getRoot(version)));
         }
-        this.latest = { version, hash: commitInfoHash(infos) };
+        this.latest = { version, hash };
         return this.latest;
       },
     };

@@ -36,8 +36,14 @@ export function pruningPolicy(options: PruningOptions): PruningPolicy {
   }
 }
 
-/** The highest version to delete after committing `version` (0: nothing to prune), as the SDK's pruning manager decides. */
-export function pruneHeight(policy: PruningPolicy, version: number): number {
+/**
+ * The highest version to delete after committing `version` (0: nothing to prune), as the SDK's
+ * pruning manager decides. `protectedFrom` is the oldest version still needed (a state-sync
+ * snapshot being written): pruning stops below it, and since pruning always deletes a prefix
+ * of history, the next pruning round after its release catches up.
+ */
+export function pruneHeight(policy: PruningPolicy, version: number, protectedFrom?: number): number {
   if (policy.interval === 0 || version % policy.interval !== 0) return 0;
-  return Math.max(0, version - 1 - policy.keepRecent);
+  const upTo = Math.max(0, version - 1 - policy.keepRecent);
+  return protectedFrom === undefined ? upTo : Math.min(upTo, protectedFrom - 1);
 }

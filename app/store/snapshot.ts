@@ -1,8 +1,8 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { SnapshotItem } from 'cosmjs-types/cosmos/store/snapshots/v1/snapshot';
-import type { CommitMultiStore, CommitId } from './multistore.js';
+import type { CommitMultiStore, CommitId, SnapshotImporter } from './multistore.js';
 import { StoreError } from './errors.js';
-import { bytesEqual, readUvarint, toHex, uvarintSize, writeUvarint } from './encoding.js';
+import { readUvarint, uvarintSize, writeUvarint } from './encoding.js';
 import { hashNode, Node } from './iavl/node.js';
 import { leftOf, rightOf } from './iavl/reader.js';
 import type { TreeDB } from './iavl/tree-db.js';
@@ -46,6 +46,8 @@ export function* exportSnapshot(ms: CommitMultiStore, version: number, chunkByte
             height: node.height,
           },
         });
+        // Within a store too, so a caller that pauses between chunks never waits for a whole store.
+        yield* flush(false);
       }
     }
     yield* flush(false);
@@ -103,66 +105,87 @@ class FrameReader {
 }
 
 /**
- * Restores a snapshot of `version` into an empty store and checks the result against
- * `expectedHash` (the app hash the chain agreed on at that height, from the light client).
- * Nodes are persisted as they are rebuilt, so memory stays bounded by the tree's height.
+ * Restores a snapshot of `version` into an empty store, one chunk at a time (as state sync
+ * delivers them), and checks the result against `expectedHash` (the app hash the chain agreed
+ * on at that height, from the light client) before committing it. Nodes are persisted as they
+ * are rebuilt, so memory stays bounded by the tree's height.
  */
+export class SnapshotRestorer {
+  private readonly importer: SnapshotImporter;
+  private readonly outer = new FrameReader();
+  private readonly inner = new FrameReader();
+  private store: string | undefined;
+  private stack: Node[] = [];
+
+  constructor(
+    private readonly ms: CommitMultiStore,
+    readonly version: number,
+  ) {
+    if (ms.lastCommitId().version !== 0) throw new StoreError('a snapshot can only be restored into an empty store');
+    this.importer = ms.beginImport(version);
+  }
+
+  /** Rebuilds every item the chunk completes; throws on a malformed snapshot. */
+  async add(chunk: Uint8Array): Promise<void> {
+    this.outer.push(chunk);
+    for (const compressed of this.outer.frames()) {
+      this.inner.push(inflateSync(compressed));
+      for (const frame of this.inner.frames()) this.addItem(SnapshotItem.decode(frame));
+      await this.importer.flush();
+    }
+  }
+
+  /** Commits the restored version; throws (committing nothing) if its app hash is not `expectedHash`. */
+  async finish(expectedHash: Uint8Array): Promise<CommitId> {
+    this.finishStore();
+    if (this.outer.remaining > 0 || this.inner.remaining > 0) throw new StoreError('snapshot ends in the middle of an item');
+    return this.importer.finish(expectedHash);
+  }
+
+  private addItem(item: SnapshotItem): void {
+    if (item.store) {
+      this.finishStore();
+      this.store = item.store.name;
+      if (!this.ms.storeNames.includes(this.store)) throw new StoreError(`snapshot has store ${this.store}, which this zone does not have`);
+      return;
+    }
+    const store = this.store;
+    if (!item.iavl || store === undefined) throw new StoreError('snapshot item outside a store, or of an unknown kind');
+    const { key, value, height } = item.iavl;
+    const nodeVersion = Number(item.iavl.version);
+    let node: Node;
+    if (height === 0) {
+      node = Node.leaf(Uint8Array.from(key), Uint8Array.from(value), nodeVersion);
+    } else {
+      const right = this.stack.pop();
+      const left = this.stack.pop();
+      if (!left || !right) throw new StoreError(`snapshot of store ${store} is malformed: inner node without two children`);
+      node = new Node(Uint8Array.from(key), undefined, nodeVersion, height, left.size + right.size);
+      node.setLeft(left);
+      node.setRight(right);
+      hashNode(node);
+    }
+    this.importer.addNode(store, node);
+    this.stack.push(node);
+  }
+
+  private finishStore(): void {
+    if (this.store === undefined) return;
+    if (this.stack.length > 1) throw new StoreError(`snapshot of store ${this.store} is malformed: ${this.stack.length} subtrees left over`);
+    this.importer.setRoot(this.store, this.stack[0]);
+    this.store = undefined;
+    this.stack = [];
+  }
+}
+
+/** Restores a whole snapshot at once; see `SnapshotRestorer`. */
 export async function restoreSnapshot(
   ms: CommitMultiStore,
   version: number,
   chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   expectedHash: Uint8Array,
 ): Promise<CommitId> {
-  if (ms.lastCommitId().version !== 0) throw new StoreError('a snapshot can only be restored into an empty store');
-  const importer = ms.beginImport(version);
-  const outer = new FrameReader();
-  const inner = new FrameReader();
-  let store: string | undefined;
-  let stack: Node[] = [];
-  const finishStore = () => {
-    if (store === undefined) return;
-    if (stack.length > 1) throw new StoreError(`snapshot of store ${store} is malformed: ${stack.length} subtrees left over`);
-    importer.setRoot(store, stack[0]);
-    stack = [];
-  };
-  for await (const chunk of chunks) {
-    outer.push(chunk);
-    for (const compressed of outer.frames()) {
-      inner.push(inflateSync(compressed));
-      for (const frame of inner.frames()) {
-        const item = SnapshotItem.decode(frame);
-        if (item.store) {
-          finishStore();
-          store = item.store.name;
-          if (!ms.storeNames.includes(store)) throw new StoreError(`snapshot has store ${store}, which this zone does not have`);
-          continue;
-        }
-        if (!item.iavl || store === undefined) throw new StoreError('snapshot item outside a store, or of an unknown kind');
-        const { key, value, height } = item.iavl;
-        const nodeVersion = Number(item.iavl.version);
-        let node: Node;
-        if (height === 0) {
-          node = Node.leaf(Uint8Array.from(key), Uint8Array.from(value), nodeVersion);
-        } else {
-          const right = stack.pop();
-          const left = stack.pop();
-          if (!left || !right) throw new StoreError(`snapshot of store ${store} is malformed: inner node without two children`);
-          node = new Node(Uint8Array.from(key), undefined, nodeVersion, height, left.size + right.size);
-          node.setLeft(left);
-          node.setRight(right);
-          hashNode(node);
-        }
-        importer.addNode(store, node);
-        stack.push(node);
-      }
-      await importer.flush();
-    }
-  }
-  finishStore();
-  if (outer.remaining > 0 || inner.remaining > 0) throw new StoreError('snapshot ends in the middle of an item');
-  const id = await importer.finish();
-  if (!bytesEqual(id.hash, expectedHash)) {
-    throw new StoreError(`restored app hash ${toHex(id.hash)} differs from the expected ${toHex(expectedHash)}; the snapshot is corrupt`);
-  }
-  return id;
+  const restorer = new SnapshotRestorer(ms, version);
+  for await (const chunk of chunks) await restorer.add(chunk);
+  return restorer.finish(expectedHash);
 }

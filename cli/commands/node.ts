@@ -21,6 +21,8 @@ interface StartFlags {
   'api.address'?: string;
   'grpc.enable'?: boolean;
   'grpc.address'?: string;
+  'state-sync.snapshot-interval'?: number;
+  'state-sync.snapshot-keep-recent'?: number;
   log_level: string;
   log_format: string;
 }
@@ -31,6 +33,13 @@ function parseBool(flag: string) {
     if (value === 'true') return true;
     if (value === 'false') return false;
     throw new InvalidArgumentError(`${flag} takes true or false, got ${JSON.stringify(value)}`);
+  };
+}
+
+function parseWhole(flag: string) {
+  return (value: string): number => {
+    if (!/^[0-9]+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number, got ${JSON.stringify(value)}`);
+    return Number(value);
   };
 }
 
@@ -47,6 +56,8 @@ export function startCommand(): Command {
     .option('--api.address <address>', "the REST API's address (app.toml's [api] address), e.g. tcp://127.0.0.1:1317")
     .option('--grpc.enable [bool]', "serve gRPC (app.toml's [grpc] enable, on by default); --grpc.enable false turns it off", parseBool('--grpc.enable'))
     .option('--grpc.address <address>', "the gRPC server's address (app.toml's [grpc] address), e.g. 127.0.0.1:9090")
+    .option('--state-sync.snapshot-interval <blocks>', "app.toml's [state-sync] snapshot-interval: take a state-sync snapshot every this many blocks (0: none)", parseWhole('--state-sync.snapshot-interval'))
+    .option('--state-sync.snapshot-keep-recent <count>', "app.toml's [state-sync] snapshot-keep-recent: snapshots to keep (0: all)", parseWhole('--state-sync.snapshot-keep-recent'))
     .addOption(new Option('--log_level <level>', "the node log's level: a line per block at info, each failed tx at debug").choices(LOG_LEVELS).default('info'))
     .addOption(new Option('--log_format <format>', 'plain lines for people, or json for log shippers').choices(LOG_FORMATS).default('plain'))
     .action(async (opts: StartFlags, command: Command) => {
@@ -63,6 +74,8 @@ export function startCommand(): Command {
           ...(opts['api.address'] !== undefined ? { 'api.address': opts['api.address'] } : {}),
           ...(opts['grpc.enable'] !== undefined ? { 'grpc.enable': opts['grpc.enable'] } : {}),
           ...(opts['grpc.address'] !== undefined ? { 'grpc.address': opts['grpc.address'] } : {}),
+          ...(opts['state-sync.snapshot-interval'] !== undefined ? { 'state-sync.snapshot-interval': opts['state-sync.snapshot-interval'] } : {}),
+          ...(opts['state-sync.snapshot-keep-recent'] !== undefined ? { 'state-sync.snapshot-keep-recent': opts['state-sync.snapshot-keep-recent'] } : {}),
         },
         ...(opts.proxy_app !== undefined ? { proxyApp: opts.proxy_app } : {}),
         ...(opts['rpc.laddr'] !== undefined ? { rpcLaddr: opts['rpc.laddr'] } : {}),

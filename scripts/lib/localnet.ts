@@ -154,6 +154,7 @@ class Network implements Localnet {
       group: this.group,
       detached: this.options.detached ?? false,
       ...(this.options.invCheckPeriod ? { invCheckPeriod: this.options.invCheckPeriod } : {}),
+      stateSync: config.stateSync,
     });
     appendFileSync(node.logs.cometbft, `\n--- start ${new Date().toISOString()} ---\n`);
     const comet = startProcess(cometbftBinary(), ['start', '--home', node.home], { logFile: node.logs.cometbft, group: this.group, detached: this.options.detached ?? false });

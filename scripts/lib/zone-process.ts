@@ -20,6 +20,8 @@ export interface ZoneAppOptions {
   detached?: boolean;
   /** Check invariants after every Nth block (tests use 1); a broken one halts the app. */
   invCheckPeriod?: number;
+  /** app.toml's [state-sync] (the localnet reads it from each home). */
+  stateSync?: { snapshotInterval: number; snapshotKeepRecent: number };
   /** Flags for node itself, e.g. --cpu-prof. */
   nodeArgs?: readonly string[];
   /** Checked while waiting; a returned reason aborts the start. */
@@ -46,6 +48,9 @@ export async function startZoneApp(options: ZoneAppOptions): Promise<ProcessHand
     ...(options.api ? ['--api-enable', '--api-address', options.api.address, '--rpc-laddr', options.api.cometRpc] : []),
     ...(options.grpc ? ['--grpc-enable', '--grpc-address', options.grpc.address, ...(options.api ? [] : ['--rpc-laddr', options.grpc.cometRpc])] : []),
     ...(options.invCheckPeriod ? ['--inv-check-period', String(options.invCheckPeriod)] : []),
+    ...(options.stateSync
+      ? ['--state-sync.snapshot-interval', String(options.stateSync.snapshotInterval), '--state-sync.snapshot-keep-recent', String(options.stateSync.snapshotKeepRecent)]
+      : []),
   ];
   const child = startProcess(process.execPath, args, { logFile: options.logFile, group: options.group, detached: options.detached ?? false });
   await waitFor(() => readFileSync(options.logFile).subarray(offset).includes('ABCI listening on'), {
