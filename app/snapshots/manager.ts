@@ -141,7 +141,7 @@ export class SnapshotManager {
   /** An empty chunk when there is no such snapshot or chunk (CometBFT then asks another peer). */
   loadSnapshotChunk(req: RequestLoadSnapshotChunk): ResponseLoadSnapshotChunk {
     const chunk = this.store.loadChunk(Number(req.height), req.format, req.chunk);
-    if (chunk === undefined) this.log.error({ height: req.height, format: req.format, chunk: req.chunk }, 'failed to load snapshot chunk: not found');
+    if (chunk === undefined) this.log.error({ height: String(req.height), format: req.format, chunk: req.chunk }, 'failed to load snapshot chunk: not found');
     return { chunk: chunk ?? new Uint8Array() };
   }
 
@@ -154,14 +154,14 @@ export class SnapshotManager {
       return result(ResponseOfferSnapshot_Result.REJECT);
     }
     if (snapshot.format !== SNAPSHOT_FORMAT) {
-      this.log.error({ height: snapshot.height, format: snapshot.format }, `unknown snapshot format ${snapshot.format}; this node restores format ${SNAPSHOT_FORMAT}`);
+      this.log.error({ height: String(snapshot.height), format: snapshot.format }, `unknown snapshot format ${snapshot.format}; this node restores format ${SNAPSHOT_FORMAT}`);
       return result(ResponseOfferSnapshot_Result.REJECT_FORMAT);
     }
     let chunkHashes: Uint8Array[];
     try {
       chunkHashes = Metadata.decode(snapshot.metadata).chunkHashes;
     } catch {
-      this.log.error({ height: snapshot.height }, 'failed to decode snapshot metadata');
+      this.log.error({ height: String(snapshot.height) }, 'failed to decode snapshot metadata');
       return result(ResponseOfferSnapshot_Result.REJECT);
     }
     const invalid =
@@ -171,17 +171,17 @@ export class SnapshotManager {
       : chunkHashes.some((h) => h.length !== 32) ? 'a chunk hash that is not SHA-256'
       : undefined;
     if (invalid !== undefined) {
-      this.log.error({ height: snapshot.height, why: invalid }, 'rejecting invalid snapshot');
+      this.log.error({ height: String(snapshot.height), why: invalid }, 'rejecting invalid snapshot');
       return result(ResponseOfferSnapshot_Result.REJECT);
     }
     try {
       const restorer = new SnapshotRestorer(this.ms, Number(snapshot.height));
       this.restore = { snapshot, chunkHashes, appHash: req.appHash, restorer, next: 0, startedAt: Date.now() };
     } catch (err) {
-      this.log.error({ height: snapshot.height, err: err instanceof Error ? err.message : String(err) }, 'failed to restore snapshot');
+      this.log.error({ height: String(snapshot.height), err: err instanceof Error ? err.message : String(err) }, 'failed to restore snapshot');
       return result(ResponseOfferSnapshot_Result.ABORT);
     }
-    this.log.info({ height: snapshot.height, format: snapshot.format, chunks: snapshot.chunks, appHash: hex(req.appHash) }, 'restoring state snapshot');
+    this.log.info({ height: String(snapshot.height), format: snapshot.format, chunks: snapshot.chunks, appHash: hex(req.appHash) }, 'restoring state snapshot');
     return result(ResponseOfferSnapshot_Result.ACCEPT);
   }
 
@@ -219,7 +219,7 @@ export class SnapshotManager {
     } catch (err) {
       this.restore = undefined;
       const message = err instanceof Error ? err.message : String(err);
-      this.log.error({ height: restore.snapshot.height, err: message }, 'failed to restore snapshot');
+      this.log.error({ height: String(restore.snapshot.height), err: message }, 'failed to restore snapshot');
       const result = err instanceof AppHashMismatchError ? ResponseApplySnapshotChunk_Result.REJECT_SNAPSHOT : ResponseApplySnapshotChunk_Result.ABORT;
       return answer(result);
     }

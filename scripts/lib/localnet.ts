@@ -3,14 +3,14 @@
 // app process and one CometBFT per validator, readiness awaited (never slept), single nodes
 // stopped and restarted, and every process this started stopped by PID on close, also when
 // starting fails.
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadAppConfig } from '../../cli/app-config.js';
+import { appTomlPath, loadAppConfig } from '../../cli/app-config.js';
 import type { GenesisFile } from '../../cli/home.js';
 import { initTestnetFiles, readKeySeed, readTestnet, type TestnetNode } from '../../cli/testnet.js';
 import { theZone } from '../../cli/context.js';
-import { cometbftBinary, latestHeight, rpc } from './cometbft.js';
+import { cometbftBinary, latestHeight, rpc, setTomlValue } from './cometbft.js';
 import { freePorts, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './processes.js';
 import { describeExit, startZoneApp } from './zone-process.js';
 
@@ -40,6 +40,8 @@ export interface LocalnetOptions {
   timeoutMs?: number;
   /** Every app checks the invariants after each Nth block and halts on a broken one (tests: 1). */
   invCheckPeriod?: number;
+  /** A new network's app.toml [state-sync]: every validator snapshots every `snapshotInterval` heights. */
+  stateSync?: { snapshotInterval: number; snapshotKeepRecent?: number };
 }
 
 export interface LocalnetNode {
@@ -241,6 +243,20 @@ export async function startLocalnet(options: LocalnetOptions = {}): Promise<Loca
 }
 
 async function newTestnet(dir: string, options: LocalnetOptions) {
+  const testnet = await newTestnetFiles(dir, options);
+  const { stateSync } = options;
+  if (stateSync) {
+    for (const node of testnet.nodes) {
+      let toml = readFileSync(appTomlPath(node.home), 'utf8');
+      toml = setTomlValue(toml, 'state-sync', 'snapshot-interval', stateSync.snapshotInterval);
+      if (stateSync.snapshotKeepRecent !== undefined) toml = setTomlValue(toml, 'state-sync', 'snapshot-keep-recent', stateSync.snapshotKeepRecent);
+      writeFileSync(appTomlPath(node.home), toml);
+    }
+  }
+  return testnet;
+}
+
+async function newTestnetFiles(dir: string, options: LocalnetOptions) {
   const validators = options.validators ?? 4;
   let ports: ((i: number) => { p2p: number; rpc: number; abci: number; api: number; grpc: number }) | undefined;
   if (!options.defaultPorts) {
