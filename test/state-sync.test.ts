@@ -105,11 +105,17 @@ describe('state sync: a new node joins from a snapshot', { timeout: 600_000 }, (
 
     const appLog = join(home, 'logs', 'app.log');
     const cometLog = join(home, 'logs', 'cometbft.log');
-    const app = await startZoneApp({ home, abciAddress: `tcp://127.0.0.1:${abci}`, chainId: net.chainId, logFile: appLog, group: joiner });
-    const startedAt = Date.now();
-    const comet: ProcessHandle = startProcess(cometbftBinary(), ['start', '--home', home], { logFile: cometLog, group: joiner });
+    let app: ProcessHandle;
+    let comet: ProcessHandle;
+    let startedAt = 0;
+    const startJoiner = async () => {
+      app = await startZoneApp({ home, abciAddress: `tcp://127.0.0.1:${abci}`, chainId: net.chainId, logFile: appLog, group: joiner });
+      startedAt = Date.now();
+      comet = startProcess(cometbftBinary(), ['start', '--home', home], { logFile: cometLog, group: joiner });
+    };
     const failIf = () =>
       !app.running ? `the joiner's app exited:\n${app.logTail(20)}` : !comet.running ? `the joiner's cometbft exited:\n${comet.logTail(20)}` : undefined;
+    await startJoiner();
     const restoredLine = await waitFor(() => readFileSync(appLog, 'utf8').split('\n').find((l) => l.includes('restored state snapshot')), {
       what: `the joiner to restore a snapshot (logs: ${appLog}, ${cometLog})`,
       timeoutMs: 180_000,
@@ -150,5 +156,17 @@ describe('state sync: a new node joins from a snapshot', { timeout: 600_000 }, (
     for (const [i, address] of recipients.entries()) {
       assert.equal(amountOf(await balance(rpcUrl, address, info.height)), String(1000 + i), `balance of recipient ${i}`);
     }
+
+    // The restored state is durable: stopped and started again, the joiner resumes where it was.
+    await comet!.stop(15_000);
+    await app!.stop(15_000);
+    await startJoiner();
+    const resumed = (await waitFor(() => appInfo(rpcUrl), { what: `the restarted joiner's RPC (log: ${cometLog})`, timeoutMs: 60_000, failIf })).height;
+    assert.ok(resumed >= info.height, `resumed at ${resumed}`);
+    await waitFor(async () => (await appInfo(rpcUrl)).height >= resumed + 3, { what: 'the restarted joiner to commit new blocks', timeoutMs: 120_000, failIf });
+    const later = await appInfo(rpcUrl);
+    await net.waitForHeight(later.height + 1);
+    assert.equal(later.appHash, await agreedAppHash(validator.rpcUrl, later.height), `app hash at height ${later.height} after the restart`);
+    assert.equal((await balance(rpcUrl, recipients[0]!, 1)).code !== 0, true, 'still no history below the snapshot');
   });
 });
