@@ -3,7 +3,6 @@
 // written), served to CometBFT (ListSnapshots, LoadSnapshotChunk), and restored from peers'
 // chunks (OfferSnapshot, ApplySnapshotChunk), each chunk checked against the SHA-256 in the
 // snapshot's metadata and the restored app hash against the one the light client trusts.
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Metadata } from 'cosmjs-types/cosmos/store/snapshots/v1/snapshot';
 import type { Snapshot } from 'cosmjs-types/cosmos/store/snapshots/v1/snapshot';
 import {
@@ -18,7 +17,7 @@ import {
   type ResponseOfferSnapshot,
   type Snapshot as AbciSnapshot,
 } from 'cosmjs-types/tendermint/abci/types';
-import { AppHashMismatchError, exportSnapshot, SNAPSHOT_CHUNK_BYTES, SnapshotRestorer, type CommitId, type CommitMultiStore } from '../store/index.js';
+import { AppHashMismatchError, exportSnapshotPaced, SNAPSHOT_CHUNK_BYTES, SnapshotRestorer, type CommitId, type CommitMultiStore } from '../store/index.js';
 import { bytesEqual } from '../store/encoding.js';
 import { sha256, SNAPSHOT_FORMAT, SnapshotStore } from './store.js';
 
@@ -56,7 +55,8 @@ export class SnapshotManager {
   readonly keepRecent: number;
   private readonly chunkBytes: number;
   private creating: Promise<void> | undefined;
-  private closing = false;
+  /** Aborted on close: a snapshot being written stops at its next pause. */
+  private readonly closing = new AbortController();
   private restore: Restore | undefined;
 
   constructor(
@@ -75,7 +75,7 @@ export class SnapshotManager {
    * height is protected from pruning before this returns, so the next commit cannot prune it.
    */
   afterCommit(height: number): void {
-    if (this.interval === 0 || height % this.interval !== 0 || this.closing) return;
+    if (this.interval === 0 || height % this.interval !== 0 || this.closing.signal.aborted) return;
     if (this.creating) {
       this.log.error({ height }, 'failed to create state snapshot: a snapshot operation is in progress');
       return;
@@ -92,7 +92,7 @@ export class SnapshotManager {
       });
   }
 
-  /** Writes a snapshot of committed `height`, pausing between chunks so blocks keep committing. */
+  /** Writes a snapshot of committed `height`, pausing every few milliseconds of work so blocks keep committing. */
   async create(height: number): Promise<Snapshot> {
     const latest = this.store.list()[0];
     if (latest !== undefined && latest.height >= BigInt(height)) {
@@ -100,15 +100,8 @@ export class SnapshotManager {
     }
     this.log.info({ height }, 'creating state snapshot');
     const started = Date.now();
-    const chunks = exportSnapshot(this.ms, height, this.chunkBytes);
-    const paced = async function* (manager: SnapshotManager) {
-      for (const chunk of chunks) {
-        yield chunk;
-        await nextTurn();
-        if (manager.closing) throw new Error('the node is closing');
-      }
-    };
-    const snapshot = await this.store.save(height, SNAPSHOT_FORMAT, paced(this));
+    const chunks = exportSnapshotPaced(this.ms, height, this.chunkBytes, this.closing.signal);
+    const snapshot = await this.store.save(height, SNAPSHOT_FORMAT, chunks);
     this.log.info({ height, format: snapshot.format, chunks: snapshot.chunks, ms: Date.now() - started }, 'completed state snapshot');
     const pruned = this.store.prune(this.keepRecent);
     if (pruned > 0) this.log.info({ pruned, keepRecent: this.keepRecent }, 'pruned state snapshots');
@@ -122,7 +115,7 @@ export class SnapshotManager {
 
   /** Stops a snapshot being written (it is not listed) and waits for it. */
   async close(): Promise<void> {
-    this.closing = true;
+    this.closing.abort(new Error('the node is closing'));
     await this.creating;
   }
 

@@ -18,4 +18,4 @@ export {
   type KVStore,
   type ReadonlyKVStore,
 } from './kv.js';
-export { exportSnapshot, restoreSnapshot, SnapshotRestorer, SNAPSHOT_CHUNK_BYTES } from './snapshot.js';
+export { exportSnapshot, exportSnapshotPaced, restoreSnapshot, SnapshotRestorer, SNAPSHOT_CHUNK_BYTES } from './snapshot.js';

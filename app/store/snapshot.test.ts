@@ -1,6 +1,6 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportSnapshot, restoreSnapshot } from './snapshot.js';
+import { exportSnapshot, exportSnapshotPaced, restoreSnapshot } from './snapshot.js';
 import { rng, scratchStores, verifyStoreProof } from './testing.js';
 import { toHex } from './encoding.js';
 import { commitInfoHash } from './commit-info.js';
@@ -58,6 +58,33 @@ describe('snapshots', () => {
     const corrupt = chunks.map((c) => Uint8Array.from(c));
     corrupt[0]![corrupt[0]!.length - 3]! ^= 0xff;
     await assert.rejects(restoreSnapshot(open(), version, corrupt, source.lastCommitId().hash));
+    await source.close();
+  });
+
+  it('the paced exporter gives the same chunks while letting the event loop run, and stops when aborted', async () => {
+    const source = open();
+    const r = rng(9);
+    for (let i = 0; i < 6000; i++) source.getStore('bank').set(r.bytes(8 + r.int(24)), r.bytes(1 + r.int(60)));
+    const { version } = await source.commit();
+    const expected = [...exportSnapshot(source, version)];
+    assert.equal(expected.length, 1, 'one chunk: any turns the loop gets come from pauses within it');
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      turns++;
+      if (running) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const paced: Uint8Array[] = [];
+    for await (const chunk of exportSnapshotPaced(source, version)) paced.push(chunk);
+    running = false;
+    assert.deepEqual(paced.map((c) => Buffer.from(c).toString('hex')), expected.map((c) => Buffer.from(c).toString('hex')));
+    assert.ok(turns >= 10, `the event loop ran ${turns} times during the export`);
+    const controller = new AbortController();
+    controller.abort(new Error('closing'));
+    await assert.rejects(async () => {
+      for await (const _ of exportSnapshotPaced(source, version, undefined, controller.signal)) void _;
+    }, /closing/);
     await source.close();
   });
 });

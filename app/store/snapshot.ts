@@ -1,4 +1,6 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, inflateSync } from 'node:zlib';
 import { SnapshotItem } from 'cosmjs-types/cosmos/store/snapshots/v1/snapshot';
 import type { CommitMultiStore, CommitId, SnapshotImporter } from './multistore.js';
 import { StoreError } from './errors.js';
@@ -10,28 +12,42 @@ import type { TreeDB } from './iavl/tree-db.js';
 /** Default chunk size; CometBFT carries chunks in ABCI messages, so keep them well under its limits. */
 export const SNAPSHOT_CHUNK_BYTES = 4 * 1024 * 1024;
 
+const deflateAsync = promisify(deflate);
+
+/** Yielded by `exportPieces` between nodes: a point where an asynchronous exporter may pause. */
+const PAUSE = Symbol('pause');
+/** How many tree nodes are read between pause points (a few milliseconds of work). */
+const NODES_PER_PAUSE = 1024;
+
 /**
- * Exports committed version `version` as zlib-compressed chunks of length-delimited
+ * The uncompressed pieces of a snapshot, each about `pieceBytes` of length-delimited
  * `cosmos.store.snapshots.v1.SnapshotItem`s: for each store (by name) a store item, then its
  * tree's nodes in post-order (leaves with value, inner nodes with split key, version, height),
- * as the SDK's IAVL exporter writes them. Restoring rebuilds the identical trees.
+ * as the SDK's IAVL exporter writes them; PAUSE between every NODES_PER_PAUSE nodes.
  */
-export function* exportSnapshot(ms: CommitMultiStore, version: number, chunkBytes = SNAPSHOT_CHUNK_BYTES): Generator<Uint8Array> {
-  const raw: Buffer[] = [];
+function* exportPieces(ms: CommitMultiStore, version: number, pieceBytes: number): Generator<Buffer | typeof PAUSE> {
+  // Items are written into one buffer per piece: a piece of many small buffers is slow to join
+  // and leaves the garbage collector long pauses.
+  let piece = Buffer.allocUnsafe(pieceBytes + 1024);
   let rawSize = 0;
-  const flush = function* (final: boolean) {
-    if (rawSize === 0 || (!final && rawSize < chunkBytes * 4)) return;
-    const compressed = deflateSync(Buffer.concat(raw));
-    raw.length = 0;
+  let nodes = 0;
+  const take = (): Buffer => {
+    const full = piece.subarray(0, rawSize);
+    piece = Buffer.allocUnsafe(pieceBytes + 1024);
     rawSize = 0;
-    // Each compressed piece is cut into chunks; a restorer inflates piece by piece.
-    const framed = Buffer.concat([lengthHeader(compressed.length), compressed]);
-    for (let off = 0; off < framed.length; off += chunkBytes) yield framed.subarray(off, off + chunkBytes);
+    return full;
   };
   const emit = (item: SnapshotItem) => {
     const bytes = SnapshotItem.encode(item).finish();
-    raw.push(lengthHeader(bytes.length), Buffer.from(bytes));
-    rawSize += bytes.length + 5;
+    const needed = rawSize + uvarintSize(bytes.length) + bytes.length;
+    if (needed > piece.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, piece.length * 2));
+      piece.copy(grown, 0, 0, rawSize);
+      piece = grown;
+    }
+    rawSize = writeUvarint(piece, rawSize, bytes.length);
+    piece.set(bytes, rawSize);
+    rawSize += bytes.length;
   };
   for (const name of ms.storeNames) {
     emit({ store: { name } });
@@ -46,13 +62,47 @@ export function* exportSnapshot(ms: CommitMultiStore, version: number, chunkByte
             height: node.height,
           },
         });
-        // Within a store too, so a caller that pauses between chunks never waits for a whole store.
-        yield* flush(false);
+        if (rawSize >= pieceBytes) yield take();
+        if (++nodes % NODES_PER_PAUSE === 0) yield PAUSE;
       }
     }
-    yield* flush(false);
+    if (rawSize >= pieceBytes) yield take();
   }
-  yield* flush(true);
+  if (rawSize > 0) yield take();
+}
+
+/** A compressed piece, length-prefixed and cut into chunks; a restorer inflates piece by piece. */
+function* chunksOf(compressed: Buffer, chunkBytes: number): Generator<Uint8Array> {
+  const framed = Buffer.concat([lengthHeader(compressed.length), compressed]);
+  for (let off = 0; off < framed.length; off += chunkBytes) yield framed.subarray(off, off + chunkBytes);
+}
+
+/**
+ * Exports committed version `version` as zlib-compressed chunks of length-delimited
+ * SnapshotItems (see `exportPieces`). Restoring rebuilds the identical trees.
+ */
+export function* exportSnapshot(ms: CommitMultiStore, version: number, chunkBytes = SNAPSHOT_CHUNK_BYTES): Generator<Uint8Array> {
+  for (const piece of exportPieces(ms, version, chunkBytes * 4)) {
+    if (piece !== PAUSE) yield* chunksOf(deflateSync(piece), chunkBytes);
+  }
+}
+
+/**
+ * The same chunks as `exportSnapshot`, produced beside block processing: it yields the event
+ * loop every NODES_PER_PAUSE nodes and compresses on libuv's thread pool, so a node taking a
+ * snapshot of a large state keeps committing blocks meanwhile. `signal` stops it at the next pause.
+ */
+export async function* exportSnapshotPaced(
+  ms: CommitMultiStore,
+  version: number,
+  chunkBytes = SNAPSHOT_CHUNK_BYTES,
+  signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> {
+  for (const piece of exportPieces(ms, version, chunkBytes * 4)) {
+    signal?.throwIfAborted();
+    if (piece === PAUSE) await nextTurn();
+    else yield* chunksOf(await deflateAsync(piece), chunkBytes);
+  }
 }
 
 function lengthHeader(n: number): Buffer {
