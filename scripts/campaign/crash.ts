@@ -26,5 +26,6 @@ console.log('crashes by kind:');
 for (const [kind, count] of Object.entries(report.crashes).sort()) console.log(`  kill -9 ${kind}: ${count}`);
 console.log(`txs committed: ${report.txsCommitted}`);
 console.log(`heights checked: ${report.heightsChecked} (same block and app hash on all 4 nodes; txs by hash, sequences, invariants, supply)`);
+console.log(`txs in a node's block but missing from its CometBFT tx index: ${report.txIndexGaps.length}${report.txIndexGaps.length > 0 ? ` (${[...new Set(report.txIndexGaps)].join(', ')})` : ''}`);
 console.log(`catch-up: median ${(median / 1000).toFixed(1)} s, max ${((sorted.at(-1) ?? 0) / 1000).toFixed(1)} s`);
 console.log(`all checks passed in ${report.seconds.toFixed(0)} s`);

@@ -2,6 +2,8 @@
 // validator's app, its CometBFT or both (of one validator or two at once) at random moments,
 // each followed by restart and catch-up, then checks that nothing committed was lost and that
 // the nodes agree: headers, committed txs by hash, account sequences, invariants, supply.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rpc, latestHeight } from '../../lib/cometbft.js';
 import { startLocalnet, type Localnet, type NodePart } from '../../lib/localnet.js';
@@ -23,6 +25,8 @@ export interface CampaignReport {
   txsCommitted: number;
   heightsChecked: number;
   catchUpMs: number[];
+  /** Committed txs (node@height) in the node's block but missing from its CometBFT tx index. */
+  txIndexGaps: string[];
   seconds: number;
 }
 
@@ -45,13 +49,15 @@ export async function runCrashCampaign(options: CampaignOptions): Promise<Campai
       Object.assign(appState.court.params, { signed_blocks_window: '1000000', min_signed_per_window: '0.000001000000000000' });
       for (const account of accounts) {
         addGenesisAccount(genesis, account.address, [{ denom, amount: '1000000000' }, { denom: 'uatom', amount: '1000000000000' }].sort((a, b) => (a.denom < b.denom ? -1 : 1)));
-        const entries = (appState.auth.accounts as Array<{ address?: string; account_number?: string }>);
+        const entries = appState.auth.accounts as Array<{ address?: string; account_number?: string }>;
         account.accountNumber = BigInt(entries.find((e) => e.address === account.address)!.account_number!);
       }
     },
   });
   try {
-    for (const entry of (JSON.parse((await import('node:fs')).readFileSync(`${net.nodes[0]!.home}/config/genesis.json`, 'utf8')).app_state.bank.balances as Array<{ coins: Array<{ denom: string; amount: string }> }>)) {
+    // Genesis supply: the balances of genesis.json as the validators' gentxs left them.
+    const genesis = JSON.parse(readFileSync(join(net.nodes[0]!.home, 'config', 'genesis.json'), 'utf8')) as { app_state: { bank: { balances: Array<{ coins: Array<{ denom: string; amount: string }> }> } } };
+    for (const entry of genesis.app_state.bank.balances) {
       for (const coin of entry.coins) genesisSupply.set(coin.denom, (genesisSupply.get(coin.denom) ?? 0n) + BigInt(coin.amount));
     }
     return await campaign(net, accounts, genesisSupply, denom, random, options, log, started);
@@ -114,6 +120,7 @@ async function campaign(net: Localnet, accounts: Account[], genesisSupply: Map<s
   const crashes: Record<string, number> = {};
   const catchUpMs: number[] = [];
   let checkedUpTo = 0;
+  const indexGaps: string[] = [];
   try {
     for (let i = 0; i < options.crashes; i++) {
       if (failure) throw failure;
@@ -133,14 +140,14 @@ async function campaign(net: Localnet, accounts: Account[], genesisSupply: Map<s
       await net.waitForHeight(networkHeight + 1, { timeoutMs: 120_000 });
       catchUpMs.push(Date.now() - t0);
       log(`crash ${i + 1}/${options.crashes}: kill -9 ${kind} (${indexes.map((n) => net.nodes[n]!.name).join(', ')}); caught up in ${Date.now() - t0} ms`);
-      checkedUpTo = await check(net, accounts, committed, owner, minted, genesisSupply, () => scanned, checkedUpTo);
+      checkedUpTo = await check(net, accounts, committed, owner, minted, genesisSupply, () => scanned, checkedUpTo, indexGaps);
     }
     if (failure) throw failure;
   } finally {
     stop = true;
     await Promise.allSettled([tracker, ...load]);
   }
-  return { crashes, txsCommitted: [...committed.values()].filter((c) => c.code === 0).length, heightsChecked: checkedUpTo, catchUpMs, seconds: (Date.now() - started) / 1000 };
+  return { crashes, txsCommitted: [...committed.values()].filter((c) => c.code === 0).length, heightsChecked: checkedUpTo, catchUpMs, txIndexGaps: indexGaps, seconds: (Date.now() - started) / 1000 };
 }
 
 async function check(
@@ -152,6 +159,7 @@ async function check(
   genesisSupply: Map<string, bigint>,
   scanned: () => number,
   from: number,
+  indexGaps: string[],
 ): Promise<number> {
   const heights = await Promise.all(net.nodes.map((n) => latestHeight(n.rpcUrl)));
   // State after block H is queryable once H is committed; the app may lag CometBFT's report a moment.
@@ -169,7 +177,15 @@ async function check(
     for (let i = 0; i < fresh.length; i += 16) {
       await Promise.all(
         fresh.slice(i, i + 16).map(async ([hash, c]) => {
-          const found = await rpc<{ height: string; tx_result: { code: number } }>(node.rpcUrl, '/tx', { hash: `0x${hash}` });
+          const found = await rpc<{ height: string; tx_result: { code: number } }>(node.rpcUrl, '/tx', { hash: `0x${hash}` }).catch(async (err: Error) => {
+            // CometBFT indexes a block's txs after it commits, so a kill -9 in between leaves
+            // them out of that node's tx index (CometBFT's `reindex-event` exists for this).
+            // Counted as such only when the node's own block at that height holds the tx.
+            const block = await blockTxs(node.rpcUrl, c.height);
+            if (!block.txs.some((t) => t.hash === hash)) throw new Error(`${node.name} has no tx ${hash}, committed at height ${c.height}: ${err.message}`);
+            indexGaps.push(`${node.name}@${c.height}`);
+            return { height: String(c.height), tx_result: { code: block.txs.find((t) => t.hash === hash)!.code } };
+          });
           if (Number(found.height) !== c.height || found.tx_result.code !== 0) throw new Error(`${node.name} has tx ${hash} at ${found.height} code ${found.tx_result.code}, not at ${c.height} code 0`);
         }),
       );
