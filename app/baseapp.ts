@@ -101,6 +101,14 @@ export class BaseApp implements Application {
   private readonly maxTxBytes: number;
   /** Undefined when the node has no snapshot folder: it then serves and restores none. */
   readonly snapshots: SnapshotManager | undefined;
+  /**
+   * A block was finalized and not yet committed. CometBFT restarted against this running app
+   * (its own process killed between FinalizeBlock and Commit) finalizes that height again, and
+   * the new run must start from the committed state, not on top of the first run's writes.
+   */
+  private finalizedUncommitted = false;
+  /** InitChain's request until the first Commit: genesis is pending with the first block, so a block run again re-applies it. */
+  private pendingGenesis: RequestInitChain | undefined;
 
   constructor(private readonly options: BaseAppOptions) {
     this.app = options.app;
@@ -200,23 +208,34 @@ export class BaseApp implements Application {
       throw new Error(`genesis chain id ${req.chainId} does not match this node's chain id ${this.chainId}`);
     }
     if (this.store.lastCommitId().version !== 0) throw new Error('InitChain called on a chain that already has committed blocks');
+    // Before the first Commit, a restarted CometBFT sends InitChain again: genesis starts over.
+    this.store.discardPending();
+    this.finalizedUncommitted = false;
     const initialHeight = req.initialHeight > 0n ? Number(req.initialHeight) : 1;
     if (initialHeight > 1) this.store.setInitialVersion(initialHeight);
-    const branch = this.store.branch();
-    const header: BlockHeader = { chainId: this.chainId, height: BigInt(initialHeight), time: req.time };
-    const ctx = new Context(branch, header, infiniteGasMeter(), new EventManager(), 'genesis');
-    if (req.consensusParams) {
-      saveConsensusParams(branch.getStore(CONSENSUS_STORE_KEY), req.consensusParams);
-      this.consensusParams = req.consensusParams;
-    }
-    const genesisValidators = this.initGenesis(ctx, req.appStateBytes);
-    branch.write();
+    const genesisValidators = this.applyGenesis(req);
+    this.pendingGenesis = req;
     this.checkState = this.freshCheckState();
     this.lastBlockTime = req.time;
     // A zone with staking sets the validators from its genesis (gentxs), and CometBFT then
     // ignores genesis.json's; a zone without one keeps what CometBFT proposed.
     const validators = genesisValidators ?? req.validators;
     return ResponseInitChain.fromPartial({ validators, appHash: this.store.workingHash() });
+  }
+
+  /** Writes the consensus params and every module's genesis into the store's pending version. */
+  private applyGenesis(req: RequestInitChain): ValidatorUpdate[] | undefined {
+    const initialHeight = req.initialHeight > 0n ? req.initialHeight : 1n;
+    const branch = this.store.branch();
+    const header: BlockHeader = { chainId: this.chainId, height: initialHeight, time: req.time };
+    const ctx = new Context(branch, header, infiniteGasMeter(), new EventManager(), 'genesis');
+    if (req.consensusParams) {
+      saveConsensusParams(branch.getStore(CONSENSUS_STORE_KEY), req.consensusParams);
+      this.consensusParams = req.consensusParams;
+    }
+    const validators = this.initGenesis(ctx, req.appStateBytes);
+    branch.write();
+    return validators;
   }
 
   /** Runs every module's genesis; returns the validator set if a module sets one. */
@@ -314,6 +333,14 @@ export class BaseApp implements Application {
 
   /** Executes the block into a branch, writes it to the store's pending version, returns its app hash. Persists nothing. */
   finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
+    if (this.finalizedUncommitted) {
+      this.store.discardPending();
+      if (this.pendingGenesis) {
+        this.applyGenesis(this.pendingGenesis);
+        // As InitChain did: the tree's shape (so its hash) depends on when writes are applied.
+        this.store.workingHash();
+      }
+    }
     // Only this block's branch writes to the store until Commit, so its reads can be remembered.
     const block = memoizeMultiStoreReads(this.store).branch();
     const header: BlockHeader = {
@@ -360,6 +387,7 @@ export class BaseApp implements Application {
     events.push(...end.events.map((e) => withAttribute(e, 'mode', 'EndBlock')));
 
     block.write();
+    this.finalizedUncommitted = true;
     this.lastBlockTime = req.time;
     const response: ResponseFinalizeBlock = {
       events,
@@ -374,6 +402,8 @@ export class BaseApp implements Application {
   /** Persists the finalized block atomically and starts a new check state on top of it. */
   async commit(): Promise<ResponseCommit> {
     await this.store.commit();
+    this.finalizedUncommitted = false;
+    this.pendingGenesis = undefined;
     this.checkState = this.freshCheckState();
     const { version } = this.store.lastCommitId();
     this.snapshots?.afterCommit(version);
@@ -395,6 +425,7 @@ export class BaseApp implements Application {
         store: this.store,
         chainId: this.chainId,
         simulate: (txBytes) => this.simulate(txBytes),
+        brokenInvariants: (height) => this.brokenInvariants(height),
       },
       req,
     );

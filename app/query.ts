@@ -1,5 +1,6 @@
 // ABCI Query: gRPC method paths through the modules' query routes, Simulate, raw store
-// keys with ICS-23 proofs, and the app version, at the latest or a given committed height.
+// keys with ICS-23 proofs, the app version, and the modules' invariants, at the latest or a
+// given committed height.
 import { ResponseQuery, type RequestQuery } from 'cosmjs-types/tendermint/abci/types';
 import { SimulateRequest, SimulateResponse } from 'cosmjs-types/cosmos/tx/v1beta1/service';
 import { AuthInfo, TxBody, TxRaw, type Tx } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
@@ -12,6 +13,13 @@ import type { TxOutcome } from './run-tx.js';
 import { VersionNotFoundError, type CommitMultiStore } from './store/index.js';
 
 export const SIMULATE_PATH = '/cosmos.tx.v1beta1.Service/Simulate';
+/**
+ * Every module's invariants over a committed height, for operators and crash campaigns: the
+ * answer is a JSON array of what is broken (empty when all hold). A read like any query: it
+ * changes nothing and runs on no consensus path, so checking from outside costs no node its
+ * place in consensus (as the SDK's crisis MsgVerifyInvariant, a tx, would).
+ */
+export const INVARIANTS_PATH = '/app/invariants';
 const STORE_PATH = /^\/?store\/([^/]+)\/key$/;
 
 export interface QueryEnv {
@@ -19,6 +27,8 @@ export interface QueryEnv {
   store: CommitMultiStore;
   chainId: string;
   simulate(txBytes: Uint8Array): TxOutcome;
+  /** Descriptions of the invariants broken at a committed height. */
+  brokenInvariants(height: number): string[];
 }
 
 function queryHeight(store: CommitMultiStore, requested: bigint): number {
@@ -58,6 +68,10 @@ function answer(env: QueryEnv, req: RequestQuery): ResponseQuery {
   }
   if (path === '/app/version' || path === 'app/version') {
     return ResponseQuery.fromPartial({ value: Buffer.from(env.app.version), height: BigInt(env.store.lastCommitId().version) });
+  }
+  if (path === INVARIANTS_PATH || path === 'app/invariants') {
+    const height = queryHeight(env.store, req.height);
+    return ResponseQuery.fromPartial({ value: Buffer.from(JSON.stringify(env.brokenInvariants(height))), height: BigInt(height) });
   }
   const route = env.app.queryRoutes.get(path);
   if (route !== undefined) {

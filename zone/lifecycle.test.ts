@@ -42,6 +42,64 @@ describe('BaseApp lifecycle', () => {
     }
   });
 
+  it('a block finalized again without a Commit between (CometBFT restarted against a running app) runs over the committed state only', async () => {
+    const once = await TestChain.start({ accounts: ACCOUNTS });
+    const twice = await TestChain.start({ accounts: ACCOUNTS });
+    try {
+      const tx = await send(0);
+      const expected = await once.deliver([tx]);
+      // A CometBFT killed between FinalizeBlock and Commit replays the block on its restart,
+      // to the app that kept running and still holds the first run's writes.
+      assert.equal(twice.finalize([tx]).txResults[0]!.code, 0);
+      const replayed = twice.finalizeAgain([tx]);
+      await twice.app.commit();
+      assert.equal(replayed.txResults[0]!.code, 0, replayed.txResults[0]!.log);
+      assert.deepEqual(replayed.appHash, expected.appHash);
+      // And past the first block, where genesis is no longer pending with it.
+      const next = await once.deliver([await send(1)]);
+      twice.finalize([await send(1)]);
+      const again = twice.finalizeAgain([await send(1)]);
+      await twice.app.commit();
+      assert.deepEqual(again.appHash, next.appHash);
+      assert.deepEqual(twice.app.lastCommitId, once.app.lastCommitId);
+      assert.equal(balance(twice, RECIPIENT), 2000n);
+      assert.deepEqual(twice.app.brokenInvariants(), []);
+    } finally {
+      await once.close();
+      await twice.close();
+    }
+  });
+
+  it('a genesis run again before the first Commit (CometBFT restarted after InitChain) starts from nothing', async () => {
+    const chain = await TestChain.start({ accounts: ACCOUNTS });
+    const fresh = await TestChain.start({ accounts: ACCOUNTS });
+    try {
+      await chain.initChainAgain();
+      const [a, b] = [await chain.deliver([await send(0)]), await fresh.deliver([await send(0)])];
+      assert.deepEqual(a.appHash, b.appHash);
+      assert.equal(balance(chain, SENDER), balance(fresh, SENDER));
+    } finally {
+      await chain.close();
+      await fresh.close();
+    }
+  });
+
+  it('answers /app/invariants at a committed height: a JSON list of what is broken', async () => {
+    const chain = await TestChain.start({ accounts: ACCOUNTS });
+    try {
+      await chain.deliver([await send(0)]);
+      const res = chain.query('/app/invariants', new Uint8Array(), 1n);
+      assert.equal(res.code, 0, res.log);
+      assert.equal(res.height, 1n);
+      assert.deepEqual(JSON.parse(Buffer.from(res.value).toString()), []);
+      const future = chain.query('/app/invariants', new Uint8Array(), 5n);
+      assert.equal(future.code, 18);
+      assert.match(future.log, /cannot query with height in the future/);
+    } finally {
+      await chain.close();
+    }
+  });
+
   it('starts at InitChain initial_height', async () => {
     const chain = await TestChain.start({ accounts: ACCOUNTS, initialHeight: 100n });
     try {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckTxType, type ExecTxResult, type ResponseCheckTx, type ResponseFinalizeBlock, type ResponseQuery } from 'cosmjs-types/tendermint/abci/types';
+import { CheckTxType, type ExecTxResult, type RequestInitChain, type ResponseCheckTx, type ResponseFinalizeBlock, type ResponseQuery } from 'cosmjs-types/tendermint/abci/types';
 import { BaseApp } from '../app/baseapp.js';
 import { buildZone, zoneGenesis, type GenesisAccount, type Zone, type ZoneOptions } from './zone.js';
 
@@ -52,11 +52,13 @@ export class TestChain {
     this.height = BigInt(this.app.lastCommitId.version);
   }
 
+  private initChainRequest?: RequestInitChain;
+
   static async start(options: TestChainOptions): Promise<TestChain> {
     const chain = new TestChain(options);
     const appState = { ...zoneGenesis(options.accounts), ...options.appState };
     const initialHeight = options.initialHeight ?? 1n;
-    await chain.app.initChain({
+    chain.initChainRequest = {
       time: { seconds: chain.seconds, nanos: 0 },
       chainId: chain.chainId,
       consensusParams: {
@@ -65,9 +67,15 @@ export class TestChain {
       validators: [],
       appStateBytes: Buffer.from(JSON.stringify(appState)),
       initialHeight,
-    });
+    };
+    await chain.app.initChain(chain.initChainRequest);
     chain.height = initialHeight - 1n;
     return chain;
+  }
+
+  /** InitChain once more, as a CometBFT restarted before the first Commit sends it. */
+  async initChainAgain(): Promise<void> {
+    await this.app.initChain(this.initChainRequest!);
   }
 
   checkTx(tx: Uint8Array, recheck = false): ResponseCheckTx {
@@ -85,6 +93,11 @@ export class TestChain {
   finalize(txs: Uint8Array[]): ResponseFinalizeBlock {
     this.height += 1n;
     this.seconds += 5n;
+    return this.finalizeAgain(txs);
+  }
+
+  /** FinalizeBlock once more at the last finalized height and time (a restarted CometBFT's replay), without Commit. */
+  finalizeAgain(txs: Uint8Array[]): ResponseFinalizeBlock {
     return this.app.finalizeBlock({
       txs,
       decidedLastCommit: { round: 0, votes: [] },

@@ -139,6 +139,12 @@ export class CommitMultiStore implements MultiStore {
     return commitInfoHash(this.storeNames.map((name) => ({ name, hash: this.getStore(name).workingHash() })));
   }
 
+  /** Drops every store's pending writes: the next block starts again from the last commit. */
+  discardPending(): void {
+    this.assertOpen();
+    for (const store of this.stores.values()) store.discardPending();
+  }
+
   /** Persists the pending writes of every store as the next version, atomically. */
   async commit(): Promise<CommitId> {
     this.assertOpen();

@@ -100,6 +100,14 @@ export class TreeStore implements KVStore {
     return this.tree.workingHash();
   }
 
+  /** Drops the writes of the block being built: the store shows its last commit again. */
+  discardPending(): void {
+    if (this.committing) throw new StoreError(`store ${this.name}: cannot discard writes while a commit is landing`);
+    this.pending = new SortedWrites();
+    this.dirty.clear();
+    this.tree.rollback();
+  }
+
   /** Queues this store's part of the commit of `version`; returns the store root. */
   saveVersion(version: number): RootRecord {
     this.workingHash();

@@ -72,8 +72,20 @@ export interface Localnet {
   nodes: LocalnetNode[];
   /** CometBFT first, then the app; its data stays, so startNode resumes it. */
   stopNode(index: number): Promise<void>;
-  /** Starts a stopped node and resolves once its RPC answers (it may still be catching up). */
+  /**
+   * Starts a stopped (or killed) node and resolves once its RPC answers (it may still be
+   * catching up). After a kill of CometBFT alone, only CometBFT starts, against the app that
+   * kept running.
+   */
   startNode(index: number): Promise<void>;
+  /**
+   * kill -9 of a running node's app, its CometBFT, or both, with no grace: a crash. Resolves
+   * once what was killed is gone, and once CometBFT is too when its app was killed (CometBFT
+   * exits by itself when it loses the app; if it has not within 15 s, it is killed as well).
+   */
+  killNode(index: number, part: NodePart): Promise<void>;
+  /** The PIDs of a running node's processes. */
+  pids(index: number): { app: number; cometbft: number };
   /** Resolves once every running node (or those in `indexes`) has committed `height`. */
   waitForHeight(height: number, options?: { indexes?: readonly number[]; timeoutMs?: number }): Promise<void>;
   /** The latest height of a node (default: the first running one). */
@@ -84,6 +96,9 @@ export interface Localnet {
   close(): Promise<void>;
 }
 
+/** What of a validator a crash kills. */
+export type NodePart = 'app' | 'cometbft' | 'both';
+
 interface Processes {
   app: ProcessHandle;
   comet: ProcessHandle;
@@ -92,6 +107,8 @@ interface Processes {
 class Network implements Localnet {
   readonly nodes: LocalnetNode[];
   private readonly running = new Map<number, Processes>();
+  /** Apps that kept running after their CometBFT was killed; the next startNode reuses them. */
+  private readonly orphanApps = new Map<number, ProcessHandle>();
   private readonly group = new ProcessGroup();
   private closing: Promise<void> | undefined;
   private reportExit: (why: string) => void = () => {};
@@ -144,8 +161,25 @@ class Network implements Localnet {
   async startNode(index: number): Promise<void> {
     const node = this.node(index);
     if (this.running.has(index)) throw new Error(`${node.name} is already running`);
+    const orphan = this.orphanApps.get(index);
+    this.orphanApps.delete(index);
+    const app = orphan?.running ? orphan : await this.startApp(node);
+    appendFileSync(node.logs.cometbft, `\n--- start ${new Date().toISOString()} ---\n`);
+    const comet = startProcess(cometbftBinary(), ['start', '--home', node.home], { logFile: node.logs.cometbft, group: this.group, detached: this.options.detached ?? false });
+    const processes = { app, comet };
+    this.running.set(index, processes);
+    for (const child of [app, comet]) {
+      void child.exited.then(() => {
+        if (this.running.get(index) === processes) this.reportExit(this.failure() ?? `${node.name} stopped`);
+      });
+    }
+    // The RPC opens after CometBFT's handshake with the app (which replays missing blocks).
+    await waitFor(() => rpc(node.rpcUrl, '/status'), { what: `${node.name}'s RPC at ${node.rpcUrl} (log: ${node.logs.cometbft})`, timeoutMs: 60_000, failIf: () => this.failure() });
+  }
+
+  private startApp(node: LocalnetNode): Promise<ProcessHandle> {
     const config = loadAppConfig(node.home, node.rpcUrl);
-    const app = await startZoneApp({
+    return startZoneApp({
       home: node.home,
       abciAddress: node.abciAddress,
       chainId: this.chainId,
@@ -158,17 +192,31 @@ class Network implements Localnet {
       ...(this.options.invCheckPeriod ? { invCheckPeriod: this.options.invCheckPeriod } : {}),
       stateSync: config.stateSync,
     });
-    appendFileSync(node.logs.cometbft, `\n--- start ${new Date().toISOString()} ---\n`);
-    const comet = startProcess(cometbftBinary(), ['start', '--home', node.home], { logFile: node.logs.cometbft, group: this.group, detached: this.options.detached ?? false });
-    const processes = { app, comet };
-    this.running.set(index, processes);
-    for (const child of [app, comet]) {
-      void child.exited.then(() => {
-        if (this.running.get(index) === processes) this.reportExit(this.failure() ?? `${node.name} stopped`);
-      });
+  }
+
+  async killNode(index: number, part: NodePart): Promise<void> {
+    const processes = this.running.get(index);
+    if (processes === undefined) throw new Error(`${this.node(index).name} is not running`);
+    this.running.delete(index);
+    const { app, comet } = processes;
+    if (part === 'cometbft') {
+      await comet.kill();
+      this.orphanApps.set(index, app);
+      return;
     }
-    // The RPC opens after CometBFT's handshake with the app (which replays missing blocks).
-    await waitFor(() => rpc(node.rpcUrl, '/status'), { what: `${node.name}'s RPC at ${node.rpcUrl} (log: ${node.logs.cometbft})`, timeoutMs: 60_000, failIf: () => this.failure() });
+    if (part === 'both') {
+      await Promise.all([app.kill(), comet.kill()]);
+      return;
+    }
+    await app.kill();
+    const gone = await Promise.race([comet.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000).unref())]);
+    if (gone === null) await comet.kill();
+  }
+
+  pids(index: number): { app: number; cometbft: number } {
+    const processes = this.running.get(index);
+    if (processes === undefined) throw new Error(`${this.node(index).name} is not running`);
+    return { app: processes.app.pid, cometbft: processes.comet.pid };
   }
 
   async stopNode(index: number): Promise<void> {
@@ -203,6 +251,7 @@ class Network implements Localnet {
   close(options: { keepDir?: boolean } = {}): Promise<void> {
     this.closing ??= (async () => {
       this.running.clear();
+      this.orphanApps.clear();
       // Newest first: each CometBFT stops before the app it was started after.
       await this.group.stopAll(15_000);
       if (this.options.removeDir && !this.options.keepDir && !options.keepDir) rmSync(this.dir, { recursive: true, force: true });

@@ -114,6 +114,13 @@ export class ProcessHandle {
     }
   }
 
+  /** kill -9 by PID: no grace, no cleanup (a crash, for crash tests); resolves once it is gone. */
+  async kill(): Promise<ExitStatus> {
+    if (!this.running) return this.exitStatus!;
+    signal(this.pid, 'SIGKILL');
+    return this.exited;
+  }
+
   /** SIGTERM by PID, then SIGKILL if it is still alive after `graceMs`. */
   async stop(graceMs = 5_000): Promise<ExitStatus> {
     if (!this.running) return this.exitStatus!;

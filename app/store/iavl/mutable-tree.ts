@@ -21,6 +21,8 @@ interface RemoveResult {
  */
 export class MutableTree {
   private root: Node | undefined;
+  /** The root of the last saved version: persisted nodes are never changed in place (copy-on-write). */
+  private savedRoot: Node | undefined;
   private orphans: NodeKey[] = [];
   /** Whether the running `set` replaced an existing leaf (kept here to spare an object per level). */
   private updated = false;
@@ -32,6 +34,13 @@ export class MutableTree {
     root: RootRecord | undefined,
   ) {
     this.root = root?.nodeKey !== undefined ? db.getNode(root.nodeKey, root.hash) : undefined;
+    this.savedRoot = this.root;
+  }
+
+  /** Drops every change since the last saved version. */
+  rollback(): void {
+    this.root = this.savedRoot;
+    this.orphans = [];
   }
 
   get rootNode(): Node | undefined {
@@ -82,6 +91,7 @@ export class MutableTree {
     this.orphans = [];
     this.db.putRoot(version, record);
     this.version = version;
+    this.savedRoot = this.root;
     return record;
   }
 
