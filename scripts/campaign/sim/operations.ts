@@ -10,6 +10,7 @@ import { MsgUnjail } from 'cosmjs-types/cosmos/slashing/v1beta1/tx';
 import { MsgBeginRedelegate, MsgCreateValidator, MsgDelegate, MsgUndelegate } from 'cosmjs-types/cosmos/staking/v1beta1/tx';
 import type { Context } from '../../../app/context.js';
 import { parseDec } from '../../../app/dec.js';
+import { compareTime } from '../../../app/time.js';
 import * as amm from '../../../modules/amm/codec.js';
 import { shareDenom } from '../../../modules/amm/keys.js';
 import * as dex from '../../../modules/dex/codec.js';
@@ -38,6 +39,8 @@ export interface Operation {
   /** The message's type URL, for the report. */
   name: string;
   weight: number;
+  /** Who may send it, when only a few accounts can (default: any account). */
+  senders?(env: Omit<OperationEnv, 'sender'>): SimAccount[];
   build(env: OperationEnv): Any[] | undefined;
 }
 
@@ -150,6 +153,16 @@ export const OPERATIONS: readonly Operation[] = [
   {
     name: MsgUnjail.typeUrl,
     weight: 6,
+    // Jailed for downtime, not for good (a tombstoned validator's unjail fails every time),
+    // mostly once the jail time is over, sometimes before (which must fail).
+    senders: (e) => {
+      const early = e.rng.chance(0.2);
+      return e.accounts.filter((a) => {
+        const v = e.zone.staking.keeper.store.getValidator(e.ctx, a.valoper);
+        const info = v?.jailed ? e.zone.court.keeper.signingInfos.get(e.ctx, v.consAddress) : undefined;
+        return info !== undefined && !info.tombstoned && (early || compareTime(info.jailedUntil ?? { seconds: 0n, nanos: 0 }, e.ctx.header.time) <= 0);
+      });
+    },
     build: (e) => (e.zone.staking.keeper.store.getValidator(e.ctx, e.sender.valoper)?.jailed ? [any(MsgUnjail, { validatorAddr: e.sender.valoper })] : undefined),
   },
   {
@@ -184,6 +197,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     name: dex.MsgCancelOrder.typeUrl,
     weight: 3,
+    senders: (e) => e.accounts.filter((a) => [...e.memory.orders.values()].includes(a.address)),
     build: (e) => {
       const mine = [...e.memory.orders].filter(([, owner]) => owner === e.sender.address).map(([id]) => id);
       const orderId = e.rng.pick(mine);
@@ -221,9 +235,11 @@ export const OPERATIONS: readonly Operation[] = [
   {
     name: amm.MsgRemoveLiquidity.typeUrl,
     weight: 2,
+    senders: (e) => e.accounts.filter((a) => e.zone.bank.keeper.getAllBalances(e.ctx, a.bytes).some((c) => c.denom.startsWith('amm/pool/'))),
     build: (e) => {
-      const pool = randomPool(e);
-      if (!pool) return undefined;
+      const denom = e.rng.pick(e.zone.bank.keeper.getAllBalances(e.ctx, e.sender.bytes).filter((c) => c.denom.startsWith('amm/pool/')))?.denom;
+      if (denom === undefined) return undefined;
+      const pool = { id: BigInt(denom.slice('amm/pool/'.length)) };
       const shares = balance(e, shareDenom(pool.id));
       if (shares === 0n) return undefined;
       return [any(amm.MsgRemoveLiquidity, { sender: e.sender.address, poolId: pool.id, shares: (e.rng.upTo(shares - 1n) + 1n).toString(), minAmounts: [] })];

@@ -9,7 +9,7 @@ import type { ConsensusParams } from 'cosmjs-types/tendermint/types/params';
 import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import { ResponseProcessProposal_ProposalStatus, type ExecTxResult, type RequestFinalizeBlock } from 'cosmjs-types/tendermint/abci/types';
 import { exportState } from '../../../app/export.js';
-import { MsgCancelOrder, MsgPlaceLimitOrderResponse } from '../../../modules/dex/codec.js';
+import { MsgPlaceLimitOrderResponse } from '../../../modules/dex/codec.js';
 import { zoneGenesis } from '../../../zone/zone.js';
 import { simAccounts, signTx, type SimAccount } from './accounts.js';
 import { diffExports, diffStores, sortedElements, type CompareRules } from './compare.js';
@@ -122,11 +122,14 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
       const txs: Uint8Array[] = [];
       const txOps: string[] = [];
       const size = height === 1n ? INITIAL_VALIDATORS : rng.chance(0.1) ? 0 : rng.int(1, maxTxs);
+      // Orders that filled, expired or were cancelled are no longer worth a cancel.
+      for (const id of memory.orders.keys()) if (!a.zone.dex.keeper.getOrder(ctx, id)) memory.orders.delete(id);
       for (let attempt = 0; txs.length < size && attempt < size * 3; attempt++) {
-        const sender = height === 1n ? accounts[txs.length]! : rng.pick(accounts)!;
-        if (senders.has(sender)) continue;
         const op = height === 1n ? OPERATIONS.find((o) => o.name.endsWith('MsgCreateValidator'))! : rng.weighted(OPERATIONS);
-        const msgs = op.build({ rng, ctx, zone: a.zone, sender, accounts, memory });
+        const env = { rng, ctx, zone: a.zone, accounts, memory };
+        const sender = height === 1n ? accounts[txs.length]! : rng.pick(op.senders ? op.senders(env) : accounts);
+        if (sender === undefined || senders.has(sender)) continue;
+        const msgs = op.build({ ...env, sender });
         if (!msgs) continue;
         const account = a.zone.auth.keeper.getAccount(ctx, sender.bytes);
         if (!account) fail(height, `account ${sender.address} has vanished`);
@@ -174,7 +177,6 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
           const reason = `${name.split('.').pop()}: ${r.codespace}/${r.code} ${r.log.replace(/[0-9]+/g, 'N').slice(0, 80)}`;
           failures.set(reason, (failures.get(reason) ?? 0) + 1);
         }
-        if (name === MsgCancelOrder.typeUrl) forgetCancelled(memory, txs[i]!);
       });
       consensus.finalized(height, time, ra!.validatorUpdates);
 
@@ -216,14 +218,6 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
 function accountOf(tx: Uint8Array, accounts: readonly SimAccount[]): string {
   const hit = accounts.find((a) => Buffer.from(tx).includes(Buffer.from(a.pubKey)));
   return hit?.address ?? '';
-}
-
-/** A cancel, done or failed, means the simulation stops trying that order. */
-function forgetCancelled(memory: SimMemory, tx: Uint8Array): void {
-  for (const [id] of memory.orders) {
-    const probe = MsgCancelOrder.encode({ sender: memory.orders.get(id)!, orderId: id }).finish();
-    if (Buffer.from(tx).includes(Buffer.from(probe))) memory.orders.delete(id);
-  }
 }
 
 /**
