@@ -121,6 +121,7 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
       const senders = new Set<SimAccount>();
       const txs: Uint8Array[] = [];
       const txOps: string[] = [];
+      const txSenders: SimAccount[] = [];
       const size = height === 1n ? INITIAL_VALIDATORS : rng.chance(0.1) ? 0 : rng.int(1, maxTxs);
       // Orders that filled, expired or were cancelled are no longer worth a cancel.
       for (const id of memory.orders.keys()) if (!a.zone.dex.keeper.getOrder(ctx, id)) memory.orders.delete(id);
@@ -136,6 +137,7 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
         senders.add(sender);
         txs.push(signTx(sender, msgs, { chainId: CHAIN_ID, accountNumber: account!.accountNumber, sequence: account!.sequence, fee: { denom: FEE_DENOM, amount: rng.upTo(5000n) }, gas: GAS }));
         txOps.push(op.name);
+        txSenders.push(sender);
       }
 
       const { votes, misbehavior, proposerAddress } = consensus.inputsFor(height);
@@ -170,7 +172,7 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
         if (r.code === 0) {
           count.ok++;
           for (const reply of TxMsgData.decode(r.data).msgResponses) {
-            if (reply.typeUrl === MsgPlaceLimitOrderResponse.typeUrl) memory.orders.set(MsgPlaceLimitOrderResponse.decode(reply.value).orderId, accountOf(txs[i]!, accounts));
+            if (reply.typeUrl === MsgPlaceLimitOrderResponse.typeUrl) memory.orders.set(MsgPlaceLimitOrderResponse.decode(reply.value).orderId, txSenders[i]!.address);
           }
         } else {
           count.failed++;
@@ -212,12 +214,6 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
   } finally {
     for (const node of nodes) await node.close();
   }
-}
-
-/** The bech32 sender of a signed tx: the account whose key signed it. */
-function accountOf(tx: Uint8Array, accounts: readonly SimAccount[]): string {
-  const hit = accounts.find((a) => Buffer.from(tx).includes(Buffer.from(a.pubKey)));
-  return hit?.address ?? '';
 }
 
 /**
