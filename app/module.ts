@@ -43,6 +43,20 @@ export interface ModuleGenesis<G> {
   init(ctx: Context, state: G, env?: GenesisEnv): readonly ValidatorUpdate[] | void;
   /** The current state as JSON that `validate` accepts (genesis export). */
   export(ctx: Context): unknown;
+  /**
+   * The validator set CometBFT has at this state, for an exported genesis's `validators`
+   * (the SDK's staking.WriteValidators); only the module that sets the set implements it.
+   */
+  exportValidators?(ctx: Context): GenesisValidator[];
+}
+
+/** One entry of an exported genesis's validator set. */
+export interface GenesisValidator {
+  /** The ed25519 consensus key. */
+  pubKey: Uint8Array;
+  power: bigint;
+  /** The validator's moniker. */
+  name: string;
 }
 
 /** What InitChain offers a module's genesis beyond its context. */

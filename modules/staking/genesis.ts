@@ -3,6 +3,7 @@
 // are in cosmjs-types' JSON form (LegacyDec fields in their protobuf integer form). A new
 // chain starts with params only; its validators come from gentxs (see modules/genutil).
 import { Delegation, Redelegation, UnbondingDelegation, Validator } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
+import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import type { ValidatorUpdate } from 'cosmjs-types/tendermint/abci/types';
 import { z } from 'zod';
 import type { Context } from '../../app/context.js';
@@ -12,6 +13,8 @@ import type { StakingKeeper } from './keeper.js';
 import { DEFAULT_STAKING_PARAMS, setParams, validateParams, type StakingParams } from './params.js';
 import { delegationFromProto, delegationToProto } from './store.js';
 import { validatorFromProto, validatorToProto, type ValidatorState } from './validator.js';
+import { parseTimestamp } from '../../app/rest/comet-block.js';
+import { formatTime } from './time.js';
 
 const Duration = z.string().regex(/^[0-9]+s$/, 'a duration in seconds, like "1814400s"');
 
@@ -45,6 +48,42 @@ export interface StakingGenesis {
   exported: boolean;
 }
 
+// cosmjs-types' JSON of a Timestamp goes through Date and keeps milliseconds only; the SDK
+// writes nanoseconds (RFC 3339 Nano). The record's times are written and read with all nine
+// digits, so that an exported chain imports to the same bytes (an unbonding that matured at
+// .780390177 s must not mature at .780 s after an export).
+type Json = Record<string, any>;
+const readTime = (json: unknown): ReturnType<typeof parseTimestamp> | undefined => (typeof json === 'string' ? parseTimestamp(json) : undefined);
+
+function validatorToJson(v: Validator): unknown {
+  const json = Validator.toJSON(v) as Json;
+  json.unbondingTime = formatTime(v.unbondingTime);
+  if (json.commission) json.commission.updateTime = formatTime(v.commission.updateTime);
+  return json;
+}
+
+function validatorFromJson(json: unknown): Validator {
+  const v = Validator.fromJSON(json);
+  const j = json as Json;
+  v.unbondingTime = readTime(j.unbondingTime ?? j.unbonding_time) ?? v.unbondingTime;
+  v.commission.updateTime = readTime(j.commission?.updateTime ?? j.commission?.update_time) ?? v.commission.updateTime;
+  return v;
+}
+
+function entryTimesToJson<T extends { entries: Array<{ completionTime: Timestamp }> }>(record: T, toJson: (r: T) => unknown): Json {
+  const out = toJson(record) as Json;
+  out.entries = (out.entries as Json[]).map((e, i) => ({ ...e, completionTime: formatTime(record.entries[i]!.completionTime) }));
+  return out;
+}
+
+function entryTimesFromJson<T extends { entries: Array<{ completionTime: Timestamp }> }>(record: T, json: unknown): T {
+  const entries = ((json as Json).entries ?? []) as Json[];
+  record.entries.forEach((e, i) => {
+    e.completionTime = readTime(entries[i]?.completionTime ?? entries[i]?.completion_time) ?? e.completionTime;
+  });
+  return record;
+}
+
 export function stakingGenesis(k: StakingKeeper): ModuleGenesis<StakingGenesis> {
   return {
     defaults: () => StakingGenesisJson.parse({}),
@@ -62,10 +101,10 @@ export function stakingGenesis(k: StakingKeeper): ModuleGenesis<StakingGenesis> 
       return {
         params,
         lastValidatorPowers: g.last_validator_powers.map((p) => ({ operator: p.address, power: BigInt(p.power) })),
-        validators: g.validators.map((v) => validatorFromProto(Validator.fromJSON(v))),
+        validators: g.validators.map((v) => validatorFromProto(validatorFromJson(v))),
         delegations: g.delegations.map((d) => delegationFromProto(Delegation.fromJSON(d))),
-        unbondingDelegations: g.unbonding_delegations.map((u) => UnbondingDelegation.fromJSON(u)),
-        redelegations: g.redelegations.map((r) => Redelegation.fromJSON(r)),
+        unbondingDelegations: g.unbonding_delegations.map((u) => entryTimesFromJson(UnbondingDelegation.fromJSON(u), u)),
+        redelegations: g.redelegations.map((r) => entryTimesFromJson(Redelegation.fromJSON(r), r)),
         exported: g.exported,
       };
     },
@@ -113,12 +152,19 @@ export function stakingGenesis(k: StakingKeeper): ModuleGenesis<StakingGenesis> 
         },
         last_total_power: k.store.lastTotalPower(ctx).toString(),
         last_validator_powers: [...k.store.lastValidatorPowers(ctx)].map(([address, power]) => ({ address, power: power.toString() })),
-        validators: k.store.allValidators(ctx).map((v) => Validator.toJSON(validatorToProto(v))),
+        validators: k.store.allValidators(ctx).map((v) => validatorToJson(validatorToProto(v))),
         delegations: k.store.allDelegations(ctx).map((d) => Delegation.toJSON(delegationToProto(d))),
-        unbonding_delegations: k.store.allUnbondingDelegations(ctx).map((u) => UnbondingDelegation.toJSON(u)),
-        redelegations: k.store.allRedelegations(ctx).map((r) => Redelegation.toJSON(r)),
+        unbonding_delegations: k.store.allUnbondingDelegations(ctx).map((u) => entryTimesToJson(u, UnbondingDelegation.toJSON)),
+        redelegations: k.store.allRedelegations(ctx).map((r) => entryTimesToJson(r, Redelegation.toJSON)),
         exported: true,
       };
+    },
+    exportValidators(ctx) {
+      return [...k.store.lastValidatorPowers(ctx)].map(([operator, power]) => {
+        const v = k.store.getValidator(ctx, operator);
+        if (v === undefined) throw new Error(`last validator power for unknown validator ${operator}`);
+        return { pubKey: v.consPubKey, power, name: v.description.moniker };
+      });
     },
   };
 }

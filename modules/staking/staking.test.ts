@@ -20,7 +20,8 @@ const DENOM = 'stake';
 const UNBONDING_SECONDS = 100n;
 const M = 1_000_000n;
 
-function setup() {
+/** `nanos`: the sub-second part of every block time (CometBFT's times have nanoseconds). */
+function setup(nanos = 0) {
   const auth = authModule({ moduleAccounts: { ...STAKING_MODULE_ACCOUNTS } });
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
   const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix: 'cosmos' });
@@ -29,7 +30,7 @@ function setup() {
   const accounts = [1, 2, 3, 4].map((b) => codec.encode(new Uint8Array(20).fill(b)));
   let height = 1n;
   let seconds = 1_000_000n;
-  const ctxAt = () => new Context(store, { chainId: 'test', height, time: { seconds, nanos: 0 } }, new GasMeter(), new EventManager(), 'finalize');
+  const ctxAt = () => new Context(store, { chainId: 'test', height, time: { seconds, nanos } }, new GasMeter(), new EventManager(), 'finalize');
   const genesis = ctxAt();
   auth.genesis.init(genesis, auth.genesis.validate({ accounts: accounts.map((address, i) => ({ '@type': '/cosmos.auth.v1beta1.BaseAccount', address, account_number: String(i), sequence: '0' })) }));
   bank.genesis.init(genesis, bank.genesis.validate({ balances: accounts.map((address) => ({ address, coins: [{ denom: DENOM, amount: String(100n * M) }] })) }));
@@ -257,5 +258,27 @@ describe('staking', () => {
     const updates = u.staking.genesis!.init(u.ctxAt(), u.staking.genesis!.validate(JSON.parse(JSON.stringify(exported))));
     assert.equal((updates as unknown[]).length, 1);
     assert.deepEqual(u.staking.genesis!.export(u.ctxAt()), exported);
+  });
+
+  it('exports times to the nanosecond, so an imported chain matures unbondings at the same instant', () => {
+    // A block time of .780390177 s came back as .780 s: cosmjs-types' JSON keeps milliseconds only.
+    const t = setup(780_390_177);
+    const [a, b] = t.accounts as [string, string];
+    t.run('/cosmos.staking.v1beta1.MsgCreateValidator', createValidatorMsg(t.keeper, a, 0xa1, 10n * M));
+    t.run('/cosmos.staking.v1beta1.MsgCreateValidator', createValidatorMsg(t.keeper, b, 0xb2, 10n * M));
+    t.run('/cosmos.staking.v1beta1.MsgUndelegate', MsgUndelegate.encode({ delegatorAddress: a, validatorAddress: t.keeper.valoperOf(a), amount: { denom: DENOM, amount: '7' } }).finish());
+    t.run('/cosmos.staking.v1beta1.MsgBeginRedelegate', MsgBeginRedelegate.encode({ delegatorAddress: a, validatorSrcAddress: t.keeper.valoperOf(a), validatorDstAddress: t.keeper.valoperOf(b), amount: { denom: DENOM, amount: '5' } }).finish());
+    t.endBlock();
+    const exported = JSON.parse(JSON.stringify(t.staking.genesis!.export(t.ctxAt())));
+    assert.match(exported.unbonding_delegations[0].entries[0].completionTime, /\.780390177Z$/);
+    const u = setup();
+    u.staking.genesis!.init(u.ctxAt(), u.staking.genesis!.validate(exported));
+    const state = (x: ReturnType<typeof setup>) => ({
+      validators: x.keeper.store.allValidators(x.ctxAt()),
+      unbondings: x.keeper.store.allUnbondingDelegations(x.ctxAt()),
+      redelegations: x.keeper.store.allRedelegations(x.ctxAt()),
+    });
+    assert.deepEqual(state(u), state(t));
+    assert.equal(state(u).unbondings[0]!.entries[0]!.completionTime.nanos, 780_390_177);
   });
 });
