@@ -8,7 +8,7 @@ import { TestChain } from '../../../zone/testing.js';
 import type { GenesisAccount } from '../../../zone/zone.js';
 import { Rng } from './rng.js';
 import { fuzzKey, sendMsg, signTx, type FuzzKey, type TxSpec } from './sign.js';
-import { rssMiB, Tally, type TargetReport } from './tally.js';
+import { liveHeapMiB, rssMiB, Tally, type TargetReport } from './tally.js';
 import { TX_GENERATORS, type TxFuzzContext } from './tx-generators.js';
 
 const CHAIN_ID = 'zonekit-fuzz-1';
@@ -50,6 +50,7 @@ export async function runDirect(options: DirectOptions): Promise<{ report: Targe
   const recipient = fuzzKey('recipient', 2n);
   const accounts = genesis([sender, prober, recipient]);
   const tally = new Tally('checktx-direct', { beforeMiB: rssMiB(), process: 'campaign (in-process app)' });
+  const liveHeapBeforeMiB = liveHeapMiB();
   const chain = await TestChain.start({ chainId: CHAIN_ID, accounts });
   const errors = captureConsoleErrors();
   const blocks: Uint8Array[][] = [];
@@ -142,6 +143,8 @@ export async function runDirect(options: DirectOptions): Promise<{ report: Targe
       if (info.lastBlockHeight !== chain.height) tally.violation('probe', made, `Info says height ${info.lastBlockHeight}, expected ${chain.height}`);
       if (blocks.length % 200 === 0) options.log(`  checktx-direct: ${made} inputs, height ${chain.height}, rss ${rssMiB().toFixed(0)} MiB`);
     }
+    // Live memory while the fuzzed app is still open: what it keeps after the run.
+    Object.assign(tally.report.rss, { liveHeapBeforeMiB, liveHeapAfterMiB: liveHeapMiB() });
   } finally {
     errors.restore();
     await chain.close();

@@ -8,7 +8,7 @@ function rate(n: number, seconds: number): string {
 export function formatReport(result: CampaignResult): string {
   const lines: string[] = ['', `== zonekit fuzz campaign: seed ${result.seed}, ${result.total} inputs, ${result.seconds.toFixed(1)} s ==`];
   for (const t of result.targets) {
-    lines.push(`${t.target}: ${t.inputs} inputs in ${t.seconds.toFixed(1)} s (${rate(t.inputs, t.seconds)}), ${t.probes} liveness probes, RSS ${t.rss.beforeMiB.toFixed(0)} -> ${t.rss.afterMiB.toFixed(0)} MiB (${t.rss.process})`);
+    lines.push(`${t.target}: ${t.inputs} inputs in ${t.seconds.toFixed(1)} s (${rate(t.inputs, t.seconds)}), ${t.probes} liveness probes, RSS ${t.rss.beforeMiB.toFixed(0)} -> ${t.rss.afterMiB.toFixed(0)} MiB${t.rss.liveHeapAfterMiB !== undefined ? `, live heap ${t.rss.liveHeapBeforeMiB!.toFixed(0)} -> ${t.rss.liveHeapAfterMiB.toFixed(0)} MiB` : ''} (${t.rss.process})`);
     for (const [name, g] of Object.entries(t.generators)) {
       const answers = Object.entries(g.answers)
         .sort((a, b) => b[1] - a[1])

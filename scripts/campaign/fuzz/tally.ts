@@ -1,6 +1,8 @@
 // Counts and violations of a campaign run: per target and per generator, what was sent, how
 // the node answered, and every broken promise (kept as a few samples per kind to reproduce).
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface Violation {
   target: string;
@@ -16,7 +18,7 @@ export interface TargetReport {
   seconds: number;
   /** Inputs per generator, and how they were answered (answer kind -> count). */
   generators: Record<string, { inputs: number; answers: Record<string, number> }>;
-  rss: { beforeMiB: number; afterMiB: number; process: string };
+  rss: { beforeMiB: number; afterMiB: number; process: string; liveHeapBeforeMiB?: number; liveHeapAfterMiB?: number };
   probes: number;
   notes: string[];
 }
@@ -76,3 +78,14 @@ export function rssMiB(pid: number = process.pid): number {
 
 /** How a process's memory may grow over a target before it counts as unbounded. */
 export const MAX_RSS_GROWTH_MIB = 768;
+
+/**
+ * This process's live JS heap after a full collection, in MiB: what it still holds, unlike RSS,
+ * which keeps the high-water mark of garbage (10 MB memos) the allocator has not returned.
+ */
+export function liveHeapMiB(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
