@@ -77,6 +77,15 @@ function methodsOf(options: GrpcServerOptions): Map<string, Method> {
   return methods;
 }
 
+/**
+ * `text` with lone UTF-16 surrogates replaced by U+FFFD. grpc-js sends a status's details through
+ * encodeURI, which throws on a lone surrogate, outside any handler: an error message that quotes
+ * a malformed client string (random bytes decoded as UTF-8) would otherwise kill the process.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const fromBuffer = (buffer: Buffer): Uint8Array => buffer;
 
@@ -93,7 +102,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         callback(null, answer.value);
       })().catch((err: unknown) => {
         const status = statusOf(err);
-        callback({ code: status.grpcCode as GrpcStatus, details: status.message });
+        callback({ code: status.grpcCode as GrpcStatus, details: wellFormed(status.message) });
       });
     };
     server.register(path, handler, toBuffer, fromBuffer, 'unary');

@@ -53,42 +53,55 @@ function interfaces(app: Pick<AppDefinition, 'msgRoutes'>): Record<string, strin
   };
 }
 
+/**
+ * `codec.decode(bytes)`, a malformed message answered as InvalidArgument saying so: bytes a
+ * client sent are bad input, not an internal failure (found by the fuzz campaign).
+ */
+export function decodeRequest<T>(codec: { decode(bytes: Uint8Array): T }, bytes: Uint8Array): T {
+  try {
+    return codec.decode(bytes);
+  } catch (err) {
+    const name = (codec as { $type?: string }).$type ?? 'request';
+    throw invalidArgument(`malformed ${name.replace(/^.*\./, '')}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** `minGasPrices`: the node's minimum-gas-prices ("0.025uatom"), which Config reports as sdk.DecCoins.String() does. */
 export function serviceMethods(tx: TxService, tendermint: TendermintService, app: Pick<AppDefinition, 'msgRoutes'>, minGasPrices: string): Map<string, ServiceMethod> {
   const known = interfaces(app);
   const minimumGasPrice = parseDecCoins(minGasPrices).map((c) => `${decToString(c.amount)}${c.denom}`).join(',');
   const methods: Record<string, ServiceMethod> = {
     [`${TX}/BroadcastTx`]: async (bytes) => {
-      const { txBytes, mode } = BroadcastTxRequest.decode(bytes);
+      const { txBytes, mode } = decodeRequest(BroadcastTxRequest, bytes);
       return BroadcastTxResponse.encode({ txResponse: await tx.broadcast(txBytes, mode) }).finish();
     },
-    [`${TX}/GetTx`]: async (bytes) => GetTxResponse.encode(await tx.getTx(GetTxRequest.decode(bytes).hash)).finish(),
-    [`${TX}/GetTxsEvent`]: async (bytes) => GetTxsEventResponse.encode(await tx.txsByEvents(GetTxsEventRequest.decode(bytes))).finish(),
+    [`${TX}/GetTx`]: async (bytes) => GetTxResponse.encode(await tx.getTx(decodeRequest(GetTxRequest, bytes).hash)).finish(),
+    [`${TX}/GetTxsEvent`]: async (bytes) => GetTxsEventResponse.encode(await tx.txsByEvents(decodeRequest(GetTxsEventRequest, bytes))).finish(),
     [`${TX}/TxDecode`]: async (bytes) => {
-      const { txBytes } = TxDecodeRequest.decode(bytes);
+      const { txBytes } = decodeRequest(TxDecodeRequest, bytes);
       if (txBytes.length === 0) throw invalidArgument('invalid empty tx bytes');
-      const raw = TxRaw.decode(txBytes);
-      return TxDecodeResponse.encode({ tx: { body: TxBody.decode(raw.bodyBytes), authInfo: AuthInfo.decode(raw.authInfoBytes), signatures: raw.signatures } }).finish();
+      const raw = decodeRequest(TxRaw, txBytes);
+      return TxDecodeResponse.encode({ tx: { body: decodeRequest(TxBody, raw.bodyBytes), authInfo: decodeRequest(AuthInfo, raw.authInfoBytes), signatures: raw.signatures } }).finish();
     },
     [`${TX}/TxEncode`]: async (bytes) => {
-      const { tx: decoded } = TxEncodeRequest.decode(bytes);
+      const { tx: decoded } = decodeRequest(TxEncodeRequest, bytes);
       if (!decoded?.body || !decoded.authInfo) throw invalidArgument('invalid empty tx');
       return TxEncodeResponse.encode({ txBytes: txToBytes(decoded) }).finish();
     },
     [`${TM}/GetNodeInfo`]: async () => GetNodeInfoResponse.encode(await tendermint.nodeInfo()).finish(),
     [`${TM}/GetSyncing`]: async () => GetSyncingResponse.encode(await tendermint.syncing()).finish(),
     [`${TM}/GetLatestBlock`]: async () => GetLatestBlockResponse.encode(await tendermint.latestBlock()).finish(),
-    [`${TM}/GetBlockByHeight`]: async (bytes) => GetBlockByHeightResponse.encode(await tendermint.blockByHeight(GetBlockByHeightRequest.decode(bytes).height)).finish(),
+    [`${TM}/GetBlockByHeight`]: async (bytes) => GetBlockByHeightResponse.encode(await tendermint.blockByHeight(decodeRequest(GetBlockByHeightRequest, bytes).height)).finish(),
     [`${TM}/GetLatestValidatorSet`]: async (bytes) =>
-      GetLatestValidatorSetResponse.encode(await tendermint.validatorSet(undefined, GetLatestValidatorSetRequest.decode(bytes).pagination)).finish(),
+      GetLatestValidatorSetResponse.encode(await tendermint.validatorSet(undefined, decodeRequest(GetLatestValidatorSetRequest, bytes).pagination)).finish(),
     [`${TM}/GetValidatorSetByHeight`]: async (bytes) => {
-      const { height, pagination } = GetValidatorSetByHeightRequest.decode(bytes);
+      const { height, pagination } = decodeRequest(GetValidatorSetByHeightRequest, bytes);
       return GetValidatorSetByHeightResponse.encode(await tendermint.validatorSet(height, pagination)).finish();
     },
     [`${NODE}/Config`]: async () => ConfigResponse.encode(ConfigResponse.fromPartial({ minimumGasPrice })).finish(),
     [`${REFLECTION}/ListAllInterfaces`]: async () => ListAllInterfacesResponse.encode({ interfaceNames: Object.keys(known) }).finish(),
     [`${REFLECTION}/ListImplementations`]: async (bytes) => {
-      const { interfaceName } = ListImplementationsRequest.decode(bytes);
+      const { interfaceName } = decodeRequest(ListImplementationsRequest, bytes);
       return ListImplementationsResponse.encode({ implementationMessageNames: known[interfaceName] ?? [] }).finish();
     },
   };

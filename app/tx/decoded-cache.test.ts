@@ -9,6 +9,21 @@ const wallet = await directWallet();
 const txs = await Promise.all([0, 1, 2].map((sequence) => signTx(wallet, { sequence })));
 
 describe('DecodedTxCache', () => {
+  it('keeps its tx bytes under maxBytes, dropping the oldest (a flood of large txs stays bounded)', () => {
+    // Room for the last two txs only.
+    const budget = txs[1]!.length + txs[2]!.length;
+    const cache = new DecodedTxCache<string>(100, budget);
+    const keys = txs.map((tx) => DecodedTxCache.keyOf(tx));
+    txs.forEach((tx, i) => cache.add(keys[i]!, decodeTx(tx)));
+    assert.equal(cache.size, 2);
+    assert.equal(cache.bytes, budget);
+    assert.equal(cache.get(keys[0]!), undefined, 'the oldest went first');
+    cache.delete(keys[1]!);
+    assert.equal(cache.bytes, txs[2]!.length);
+    cache.clear();
+    assert.equal(cache.bytes, 0);
+  });
+
   it('keeps decoded txs by sha256 of their bytes, frozen, oldest out first', () => {
     const cache = new DecodedTxCache<string>(2);
     const keys = txs.map((tx) => DecodedTxCache.keyOf(tx));

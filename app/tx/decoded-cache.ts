@@ -10,15 +10,23 @@ export interface DecodedTxEntry<M> {
 }
 
 /**
- * Bounded; the oldest entry goes first (Map keeps insertion order). Entries are deeply frozen,
+ * Bounded in entries and in bytes (a peer could otherwise fill 20,000 entries with txs of
+ * nearly 1 MB that decode but fail the ante: the fuzz campaign's memory grew this way); the
+ * oldest entry goes first (Map keeps insertion order). Entries are deeply frozen,
  * so no handler can change what the next run of the same tx sees; only successful decodes are
  * kept, so every error is reported afresh. The cache is node-local and cannot change a result.
  */
 export class DecodedTxCache<M> {
   readonly #entries = new Map<string, DecodedTxEntry<M>>();
+  #bytes = 0;
 
-  constructor(readonly maxEntries = 20_000) {
+  constructor(
+    readonly maxEntries = 20_000,
+    /** Total tx bytes kept (the decoded form costs a small multiple more). */
+    readonly maxBytes = 64 * 1024 * 1024,
+  ) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new Error(`maxEntries must be a positive integer, got ${maxEntries}`);
+    if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new Error(`maxBytes must be a positive integer, got ${maxBytes}`);
   }
 
   /** The key of `txBytes`: its sha256 (as a latin1 string, the cheapest map key). */
@@ -34,7 +42,11 @@ export class DecodedTxCache<M> {
   add(key: string, tx: DecodedTx): DecodedTxEntry<M> {
     const existing = this.#entries.get(key);
     if (existing !== undefined) return existing;
-    if (this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
+    const size = tx.txBytes.length;
+    while (this.#entries.size > 0 && (this.#entries.size >= this.maxEntries || this.#bytes + size > this.maxBytes)) {
+      this.delete(this.#entries.keys().next().value as string);
+    }
+    this.#bytes += size;
     const entry: DecodedTxEntry<M> = { tx: deepFreeze(tx) };
     rememberTxHashKey(tx, key);
     this.#entries.set(key, entry);
@@ -48,7 +60,15 @@ export class DecodedTxCache<M> {
   }
 
   delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#bytes -= entry.tx.txBytes.length;
     this.#entries.delete(key);
+  }
+
+  /** Tx bytes held. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   get size(): number {
@@ -57,6 +77,7 @@ export class DecodedTxCache<M> {
 
   clear(): void {
     this.#entries.clear();
+    this.#bytes = 0;
   }
 }
 
