@@ -126,6 +126,33 @@ describe('CommitMultiStore.rollbackToVersion', () => {
     await ms.close();
   });
 
+  it('a different block after the rollback: the store matches one that never saw the forgotten versions', async () => {
+    const ms = CommitMultiStore.open({ path: fresh(), stores: STORES, pruning: { strategy: 'nothing' } });
+    const versions = await history(ms, 6);
+    await ms.rollbackToVersion(3);
+    const twin = CommitMultiStore.open({ path: fresh(), stores: STORES, pruning: { strategy: 'nothing' } });
+    for (let v = 1; v <= 3; v++) await commitBlock(twin, versions.get(v)!.ops);
+    const state = clone(versions.get(3)!.state);
+    for (let v = 4; v <= 6; v++) {
+      const ops = block(100 + v, state, 300);
+      const [mine, theirs] = [await commitBlock(ms, ops), await commitBlock(twin, ops)];
+      assert.equal(toHex(mine.hash), toHex(theirs.hash), `version ${v}`);
+      assert.notEqual(toHex(mine.hash), toHex(versions.get(v)!.hash));
+    }
+    assertLatestHolds(ms, state, 'rewritten history');
+    // Reads walk the tree too (proofs, past heights): they must find the new nodes, not forgotten ones.
+    const appHash = ms.lastCommitId().hash;
+    for (const name of STORES) {
+      for (const [key, value] of [...state.get(name)!].slice(0, 40)) {
+        const q = ms.query(name, keyToBytes(key), 6, true);
+        assert.equal(toHex(q.value!), toHex(value));
+        assert.ok(verifyStoreProof(q.proofOps!, appHash, name, keyToBytes(key), value), `proof of ${name}/${key}`);
+      }
+    }
+    await twin.close();
+    await ms.close();
+  });
+
   it('refuses a version that is pruned, not committed, or before the first', async () => {
     const ms = CommitMultiStore.open({ path: fresh(), stores: STORES, pruning: { strategy: 'custom', keepRecent: 1, interval: 2 } });
     await history(ms, 6, 20);
