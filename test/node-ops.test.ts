@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromBech32 } from '@cosmjs/encoding';
+import { fromBech32, toBech32 } from '@cosmjs/encoding';
 import { commitInfoHash, CommitMultiStore } from '../app/store/index.js';
 import { buildZone } from '../zone/zone.js';
 import { cometbftBinary, projectRoot, rpc, setTomlValue } from '../scripts/lib/cometbft.js';
@@ -102,12 +102,30 @@ describe('node operations: comet, rollback and unsafe-reset-all on a real node',
     await fails(['comet', 'show-node-id', '--home', join(home, 'nowhere')], /cannot read .*node_key\.json[\s\S]*zonekit init/);
   });
 
+  it("staking queries name the operator prefix where a validator is wanted, the account prefix where a delegator is", async () => {
+    const q = (...args: string[]) => ['query', 'staking', ...args, '--node', 'tcp://127.0.0.1:1', ...keys];
+    // A key name that is not in the keyring, given for a validator: the message names cosmosvaloper.
+    const validatorWanted = /^Error: "carol" is neither a cosmosvaloper1\.\.\. address nor the key name of a validator operator\n  the keys there are: alice, bob/;
+    await fails(q('validator', 'carol'), validatorWanted);
+    await fails(q('delegation', 'alice', 'carol'), validatorWanted);
+    await fails(q('unbonding-delegation', 'alice', 'carol'), validatorWanted);
+    // Given for a delegator, it names cosmos.
+    await fails(q('delegation', 'carol', 'alice'), /^Error: "carol" is neither a key in the test keyring nor a cosmos1\.\.\. address/);
+    await fails(q('redelegations', 'carol'), /nor a cosmos1\.\.\. address/);
+  });
+
   it('rollback: the stopped node goes back one height, executes its last block again on restart and continues with the same app hashes', async () => {
     await fails(['rollback', '--home', home], /holds no app state: there is nothing to roll back/);
     const first = await start(3);
     const sent = JSON.parse(await ok(['tx', 'bank', 'send', 'alice', bob, '2500uatom', '--chain-id', CHAIN_ID, ...node, '--gas', 'auto', '--gas-prices', '0.01uatom', '-y', '-o', 'json', ...keys]));
     assert.equal(sent.code, 0, sent.raw_log);
     await waitForHeight(Number(sent.height) + 2);
+    // Nothing to find: the node's answers name each address with its own prefix.
+    const alice = JSON.parse(await ok(['keys', 'show', 'alice', ...keys, '-o', 'json'])).address as string;
+    const operator = toBech32('cosmosvaloper', fromBech32(alice, 90).data);
+    await fails(['query', 'staking', 'validator', 'alice', ...node, ...keys], new RegExp(`validator ${operator} not found`));
+    await fails(['query', 'staking', 'delegation', 'alice', operator, ...node, ...keys], new RegExp(`delegation with delegator ${alice} not found for validator ${operator}`));
+    await fails(['query', 'staking', 'unbonding-delegation', alice, 'alice', ...node, ...keys], new RegExp(`unbonding delegation with delegator ${alice} not found for validator ${operator}`));
     await fails(['rollback', '--home', home], /the node of .* seems to be running: its ABCI socket \(proxy_app\) tcp:\/\/127\.0\.0\.1:\d+ answers; rollback needs it stopped/);
     const blocksBefore = new Map<number, string>();
     for (let h = 1, top = await height(); h <= top; h++) blocksBefore.set(h, await appHashOfBlock(h));
