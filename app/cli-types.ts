@@ -20,6 +20,8 @@ export interface EncodedMsg {
 export interface CliContext {
   /** The node home (`--home`): where config/priv_validator_key.json and the keyring live. */
   readonly home: string;
+  /** The zone's account prefix (`cosmos`): operators are `<prefix>valoper1...`. */
+  readonly bech32Prefix?: string;
   /** A key name in the keyring, or a bech32 address (checked): the address. */
   address(nameOrAddress: string): Promise<string>;
   /** Parses `10uatom,5ustake`; throws with the expected form. */

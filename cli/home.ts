@@ -10,6 +10,8 @@ export const resolveHome = (home: string): string => resolve(home.replace(/^~(?=
 
 export const genesisPath = (home: string): string => join(home, 'config', 'genesis.json');
 export const cometConfigPath = (home: string): string => join(home, 'config', 'config.toml');
+/** The app's state (LMDB) inside CometBFT's data folder, as simd keeps application.db there. */
+export const appDataPath = (home: string): string => join(home, 'data', 'zonekit');
 
 export interface GenesisFile {
   chain_id: string;

@@ -3,11 +3,13 @@
 // (Node, Keyring, cosmjs clients). Errors print what went wrong and what to do, exit code 1.
 import { Command, CommanderError } from 'commander';
 import { ZONE_VERSION } from '../zone/zone.js';
+import { cometCommand } from './commands/comet.js';
 import { exportCommand } from './commands/export.js';
 import { genesisCommand, initCommand } from './commands/init.js';
 import { keysCommand } from './commands/keys.js';
 import { startCommand, statusCommand, versionCommand } from './commands/node.js';
 import { testnetCommand } from './commands/testnet.js';
+import { rollbackCommand } from './commands/rollback.js';
 import { queryCommand, txCommand } from './commands/tx-query.js';
 import { defaultHome } from './home.js';
 import { toJson } from './output.js';
@@ -21,7 +23,7 @@ export function zonekitProgram(): Command {
     .option('-o, --output <format>', 'text or json', 'text')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [initCommand(), genesisCommand(), keysCommand(), startCommand(), exportCommand(), statusCommand(), versionCommand(), txCommand(), queryCommand(), testnetCommand()]) {
+  for (const command of [initCommand(), genesisCommand(), keysCommand(), startCommand(), exportCommand(), statusCommand(), versionCommand(), cometCommand(), rollbackCommand(), txCommand(), queryCommand(), testnetCommand()]) {
     program.addCommand(command);
   }
   // Every subcommand inherits the exit override, so commander's errors come back here.

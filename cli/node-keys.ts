@@ -35,3 +35,8 @@ export function consensusPubKey(home: string): Uint8Array {
   if (key?.type !== 'tendermint/PubKeyEd25519') throw new CliError(`${join(home, 'config', 'priv_validator_key.json')} holds no ed25519 consensus key (type ${key?.type})`);
   return new Uint8Array(Buffer.from(key.value, 'base64'));
 }
+
+/** The validator's consensus address: the first 20 bytes of sha256 of its ed25519 key, as CometBFT derives it. */
+export function consensusAddress(home: string): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(consensusPubKey(home)).digest().subarray(0, 20));
+}

@@ -10,7 +10,7 @@ import { EMPTY_HASH } from './hash.js';
 import { commitmentProof } from './iavl/proof.js';
 import { getValue, iterateTree } from './iavl/reader.js';
 import { decodeVersion, encodeVersion, TreeDB } from './iavl/tree-db.js';
-import { hashNode, makeNodeKey, type Node } from './iavl/node.js';
+import { decodeNodeKey, hashNode, makeNodeKey, type Node } from './iavl/node.js';
 import { assertValidKey, type Entry, type ReadonlyKVStore } from './kv.js';
 import { pruneHeight, pruningPolicy, type PruningOptions, type PruningPolicy } from './pruning.js';
 import { TreeStore } from './tree-store.js';
@@ -324,6 +324,60 @@ export class CommitMultiStore implements MultiStore {
         return this.latest;
       },
     };
+  }
+
+  /**
+   * Makes committed `version` the latest again, forgetting every later one (the SDK's
+   * `RollbackToVersion`, for `zonekit rollback`): their root records, commit info, the nodes
+   * they created and their orphan records go, and the flat index gets back the values of
+   * `version` for every key they changed. All in one LMDB transaction: killed at any instant,
+   * the store is either as it was or rolled back. The next commit writes `version + 1` anew.
+   */
+  async rollbackToVersion(version: number): Promise<CommitId> {
+    this.assertOpen();
+    if (this.committing) throw new StoreError('a commit is in progress; roll back a stopped node only');
+    const latest = this.latest.version;
+    if (!Number.isSafeInteger(version) || version < 1) throw new StoreError(`cannot roll back to version ${version}: versions start at 1`);
+    if (version > latest) throw new StoreError(`cannot roll back to version ${version}: the latest committed version is ${latest}`);
+    if (!this.meta.getBinary(commitInfoKey(version))) {
+      throw new StoreError(`cannot roll back to version ${version}: it was pruned (the oldest kept is ${this.availableVersions()[0] ?? 'none'}); pruning must keep the versions to roll back to`);
+    }
+    if (version < latest) {
+      await this.env.committed;
+      const plans = this.storeNames.map((name) => {
+        const db = this.getStore(name).db;
+        const root = this.rootAt(name, version);
+        const changes = db.changesAfter(version);
+        const restore = [...changes.keys.values()].map((key) => ({ key: Buffer.from(key), value: getValue(db, root, key) }));
+        return { db, changes, restore };
+      });
+      const after = encodeVersion(version + 1);
+      this.env.transactionSync(() => {
+        for (const { db, changes, restore } of plans) {
+          for (const key of changes.nodes) db.nodes.removeSync(key);
+          for (const key of changes.orphanRecords) db.orphans.removeSync(key);
+          for (const key of [...db.roots.getKeys({ start: after })]) {
+            db.roots.removeSync(key);
+            this.meta.removeSync(commitInfoKey(decodeVersion(key)));
+          }
+          for (const { key, value } of restore) {
+            if (value === undefined) db.flat.removeSync(key);
+            else db.flat.putSync(key, Buffer.from(value));
+          }
+        }
+        // Commit info of a later version whose stores all were empty has no root record to find it by.
+        for (let v = version + 1; v <= latest; v++) this.meta.removeSync(commitInfoKey(v));
+        this.meta.putSync(LATEST_KEY, encodeVersion(version));
+      });
+      for (const { db, changes } of plans) for (const key of changes.nodes) db.cache.delete(decodeNodeKey(key));
+    }
+    // The working trees start again from `version`, with nothing pending.
+    for (const name of this.storeNames) {
+      const db = this.getStore(name).db;
+      this.stores.set(name, new TreeStore(db, version, db.getRoot(version)));
+    }
+    this.latest = { version, hash: commitInfoHash(this.commitInfo(version)) };
+    return this.latest;
   }
 
   async close(): Promise<void> {

@@ -67,6 +67,7 @@ function mount(parent: Command, spec: CliCommand, kind: 'tx' | 'query'): void {
     const node = options.node as string;
     const ctx: CliContext = {
       home: g.home,
+      bech32Prefix: prefix,
       address: async (nameOrAddress) => resolveAddress(keyring, prefix, nameOrAddress),
       coins: parseCoins,
       query: (path, request) => abciQuery(node, path, request),

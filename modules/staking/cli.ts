@@ -93,7 +93,16 @@ async function validator(ctx: CliContext, arg: string): Promise<string> {
     }
     return arg;
   }
-  return valoperOf(await ctx.address(arg));
+  // A bech32 account address stands for the validator it operates; its errors name it rightly.
+  if (/^[a-z0-9]+1[02-9ac-hj-np-z]+$/.test(arg)) return valoperOf(await ctx.address(arg));
+  try {
+    return valoperOf(await ctx.address(arg));
+  } catch (err) {
+    // The keyring's "neither a key nor a cosmos1... address" would name the account prefix
+    // where an operator address is wanted.
+    const prefix = ctx.bech32Prefix ?? 'cosmos';
+    throw new CliError(`${JSON.stringify(arg)} is neither a ${prefix}valoper1... address nor the key name of a validator operator`, err instanceof CliError ? err.hint : undefined);
+  }
 }
 
 /** `{"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}`, as simd's `tendermint show-validator` prints it. */

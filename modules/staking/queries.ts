@@ -34,6 +34,7 @@ import type { Context } from '../../app/context.js';
 import { CodedError } from '../../app/errors.js';
 import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
 import type { QueryHandler } from '../../app/module.js';
+import { ErrNoRedelegation } from './errors.js';
 import { getHistoricalInfo } from './historical.js';
 import { BONDED_POOL, NOT_BONDED_POOL } from './keys.js';
 import type { StakingKeeper } from './keeper.js';
@@ -162,6 +163,10 @@ export function stakingQueries(k: StakingKeeper): Record<string, QueryHandler> {
         list = k.store.redelegationsOf(ctx, checkAccount(req.delegatorAddr));
         if (req.srcValidatorAddr !== '') list = list.filter((r) => r.validatorSrcAddress === req.srcValidatorAddr);
         if (req.dstValidatorAddr !== '') list = list.filter((r) => r.validatorDstAddress === req.dstValidatorAddr);
+        // One redelegation asked by all three addresses: missing is an error, as in the SDK.
+        if (list.length === 0 && req.srcValidatorAddr !== '' && req.dstValidatorAddr !== '') {
+          throw ErrNoRedelegation.wrap(`redelegation not found for delegator address ${req.delegatorAddr} from validator address ${req.srcValidatorAddr}`);
+        }
       } else if (req.srcValidatorAddr !== '') {
         list = k.store.redelegationsFrom(ctx, checkValoper(req.srcValidatorAddr));
       } else {

@@ -1,7 +1,7 @@
 import type { Database, RootDatabase } from 'lmdb';
 import { StoreError } from '../errors.js';
 import { NodeCache } from './node-cache.js';
-import { decodeNodeKey, deserializeNode, encodeNodeKey, serializedSize, serializeNodeInto, writeNodeKey, type Node, type NodeKey } from './node.js';
+import { decodeNodeKey, deserializeNode, encodeNodeKey, makeNodeKey, serializedSize, serializeNodeInto, writeNodeKey, type Node, type NodeKey } from './node.js';
 import { WriteArena } from './write-arena.js';
 
 /** A version's root: the tree's hash and the node it starts from (none for an empty tree). */
@@ -29,6 +29,16 @@ const BINARY = { keyEncoding: 'binary', encoding: 'binary' } as const;
 const APPEND = { append: true } as const;
 /** lmdb-js's async put takes PutOptions at run time (its write.js); its typings list only a version. */
 type PutWithOptions = (key: Buffer, value: Buffer, options?: { append?: boolean }) => Promise<boolean>;
+
+/** What the versions after one made of a store: see `TreeDB.changesAfter`. */
+export interface ChangesAfter {
+  /** LMDB keys of the nodes those versions created. */
+  nodes: Buffer[];
+  /** LMDB keys of the orphan records they wrote. */
+  orphanRecords: Buffer[];
+  /** Every key those versions set or deleted (deduplicated, as latin1 strings of the bytes). */
+  keys: Map<string, Uint8Array>;
+}
 
 /**
  * The LMDB side of one store's tree: nodes by node key, a root record per retained version,
@@ -104,6 +114,35 @@ export class TreeDB {
     const packed = Buffer.allocUnsafe(nodeKeys.length * 7);
     nodeKeys.forEach((k, i) => encodeNodeKey(k).copy(packed, i * 7));
     void this.orphans.put(encodeVersion(lastVersion), packed);
+  }
+
+  /**
+   * What every version after `version` wrote, for a rollback to it: the nodes they created
+   * (node keys sort by creating version, so one range), the orphan records they wrote (keyed
+   * by the version before the one that orphaned them, so those from `version` on), and the
+   * keys whose value they changed: the leaves among the new nodes (set) and among the
+   * orphaned ones (replaced or deleted).
+   */
+  changesAfter(version: number): ChangesAfter {
+    const changes: ChangesAfter = { nodes: [], orphanRecords: [], keys: new Map() };
+    const touch = (node: Node) => {
+      if (node.isLeaf()) changes.keys.set(Buffer.from(node.key).toString('latin1'), node.key);
+    };
+    for (const { key, value } of this.nodes.getRange({ start: encodeNodeKey(makeNodeKey(version + 1, 0)) })) {
+      changes.nodes.push(Buffer.from(key));
+      touch(deserializeNode(value, decodeNodeKey(key), undefined));
+    }
+    for (const { key, value } of this.orphans.getRange({ start: encodeVersion(version) })) {
+      changes.orphanRecords.push(Buffer.from(key));
+      for (let off = 0; off < value.length; off += 7) {
+        // Read past the cache: a node loaded without its parent's hash must not be cached.
+        const nodeKey = value.subarray(off, off + 7);
+        const bytes = this.nodes.getBinary(Buffer.from(nodeKey));
+        if (!bytes) throw new StoreError(`store ${this.name}: orphaned node ${decodeNodeKey(nodeKey)} is missing (corrupt database)`);
+        touch(deserializeNode(bytes, decodeNodeKey(nodeKey), undefined));
+      }
+    }
+    return changes;
   }
 
   /** Queues deletion of every node orphaned at or before `upTo`, and of their records. */
