@@ -22,6 +22,7 @@ const DexGenesisJson = z.object({
     .object({
       market_creation_fee: z.array(z.object({ denom: z.string(), amount: uint })).default([]),
       default_fee_rate: decimal,
+      fill_retention_blocks: uint.default(DEFAULT_PARAMS.fillRetentionBlocks.toString()),
     })
     .optional(),
   markets: z
@@ -68,6 +69,7 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
       params: {
         market_creation_fee: coinsToProto(DEFAULT_PARAMS.marketCreationFee),
         default_fee_rate: decToString(DEFAULT_PARAMS.defaultFeeRate),
+        fill_retention_blocks: DEFAULT_PARAMS.fillRetentionBlocks.toString(),
       },
       markets: [],
       orders: [],
@@ -79,7 +81,11 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
     validate(json) {
       const parsed = DexGenesisJson.parse(json);
       const params: DexParams = parsed.params
-        ? { marketCreationFee: coinsFromProto(parsed.params.market_creation_fee), defaultFeeRate: parseDec(parsed.params.default_fee_rate) }
+        ? {
+            marketCreationFee: coinsFromProto(parsed.params.market_creation_fee),
+            defaultFeeRate: parseDec(parsed.params.default_fee_rate),
+            fillRetentionBlocks: BigInt(parsed.params.fill_retention_blocks),
+          }
         : DEFAULT_PARAMS;
       const markets = new Map<bigint, MarketInfo>();
       const pairs = new Set<string>();
@@ -156,7 +162,11 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
       const params = keeper.params(ctx);
       const store = keeper.store(ctx);
       return {
-        params: { market_creation_fee: coinsToProto(params.marketCreationFee), default_fee_rate: decToString(params.defaultFeeRate) },
+        params: {
+          market_creation_fee: coinsToProto(params.marketCreationFee),
+          default_fee_rate: decToString(params.defaultFeeRate),
+          fill_retention_blocks: params.fillRetentionBlocks.toString(),
+        },
         markets: [...keeper.iterateMarkets(ctx)].map((m) => ({
           id: m.id.toString(),
           base_denom: m.baseDenom,

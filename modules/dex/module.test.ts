@@ -17,6 +17,7 @@ import {
   MsgCancelOrder,
   MsgCreateMarket,
   MsgPlaceLimitOrder,
+  OrderStatus,
   QUERY_BOOK_PATH,
   QUERY_LAST_AUCTION_PATH,
   QUERY_MARKETS_PATH,
@@ -126,7 +127,9 @@ describe('dex in the zone, signed by cosmjs', () => {
     assert.deepEqual(orders.map((o) => [o.id, o.remaining, o.quantity]), [[1n, '20000', '50000']]);
     const { order } = query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 1n }).finish(), QueryOrderResponse);
     assert.equal(order!.owner, addr.alice);
-    assert.equal(chain.query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 2n }).finish()).code, 22, 'filled orders are gone: NotFound');
+    const filled = query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 2n }).finish(), QueryOrderResponse);
+    assert.deepEqual([filled.status, filled.filled, filled.received], [OrderStatus.ORDER_STATUS_FILLED, '30000', { denom: 'ustake', amount: '29940' }], 'a filled order answers with its outcome');
+    assert.equal(chain.query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 99n }).finish()).code, 22, 'an order that never was: NotFound');
     const params = query(QUERY_PARAMS_PATH, QueryParamsRequest.encode({}).finish(), QueryParamsResponse).params!;
     assert.equal(params.defaultFeeRate, dec('0.002'));
   });
