@@ -112,6 +112,23 @@ export function recordClose(ctx: Context, keeper: DexKeeper, order: OrderState, 
   writeRecord(ctx, keeper, order, record, status);
 }
 
+/** Writes a fill with its indexes as it was (genesis). */
+export function restoreFill(ctx: Context, keeper: DexKeeper, fill: Fill): void {
+  const store = keeper.store(ctx);
+  store.set(fillKey(fill.id), Fill.encode(fill).finish());
+  store.set(fillByOwnerKey(keeper.accounts.addressCodec.decode(fill.owner), fill.id), PRESENT);
+  store.set(fillByMarketKey(fill.marketId, fill.id), PRESENT);
+  store.set(fillByOrderKey(fill.orderId, fill.id), PRESENT);
+}
+
+/** Writes an order's record as it was (genesis), in the pruning index once closed. */
+export function restoreOrderRecord(ctx: Context, keeper: DexKeeper, record: OrderRecord): void {
+  const id = record.order!.id;
+  const store = keeper.store(ctx);
+  store.set(orderRecordKey(id), OrderRecord.encode(record).finish());
+  if (record.status !== OrderStatus.ORDER_STATUS_OPEN) store.set(closedOrderKey(record.closedHeight, id), PRESENT);
+}
+
 /** Deletes fills and closed orders' records older than `retention` blocks, oldest first, at most `limit` of each. */
 export function pruneHistory(ctx: Context, keeper: DexKeeper, retention: bigint, limit = PRUNE_LIMIT): void {
   const store = keeper.store(ctx);
