@@ -187,10 +187,19 @@ function msgResponsesJson(data: Uint8Array | undefined): unknown[] {
   return TxMsgData.decode(data).msgResponses.map((any) => types.anyToJson(any.typeUrl, any.value));
 }
 
-/** `zonekit.dex.v1.MsgPlaceLimitOrderResponse order_id=7`: a reply on one line, for people. */
+/** A coin or a list of coins as the CLI takes them (`5000amm/pool/1`, `10uatom,20ustake`); undefined for anything else. */
+function coinsText(value: unknown): string | undefined {
+  const isCoin = (c: unknown): c is { denom: string; amount: string } =>
+    typeof c === 'object' && c !== null && typeof (c as { denom?: unknown }).denom === 'string' && typeof (c as { amount?: unknown }).amount === 'string';
+  if (isCoin(value)) return `${value.amount}${value.denom}`;
+  if (Array.isArray(value) && value.length > 0 && value.every(isCoin)) return value.map((c) => `${c.amount}${c.denom}`).join(',');
+  return undefined;
+}
+
+/** `zonekit.dex.v1.MsgPlaceLimitOrderResponse order_id=7`, `zonekit.amm.v1.MsgCreatePoolResponse pool_id=1 shares=3999000amm/pool/1`: a reply on one line, for people. */
 function responseLine(json: unknown): string {
   const { '@type': type, ...fieldsOf } = json as Record<string, unknown>;
-  const shown = Object.entries(fieldsOf).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const shown = Object.entries(fieldsOf).map(([k, v]) => `${k}=${typeof v === 'string' ? v : (coinsText(v) ?? JSON.stringify(v))}`);
   return `${String(type).replace(/^\//, '')}${shown.length > 0 ? ` ${shown.join(' ')}` : ''}`;
 }
 

@@ -31,7 +31,7 @@ import { startZone, zoneGenesis, type RunningZone } from '../zone/zone.js';
 import { decToString, parseDec } from '../app/dec.js';
 import { freePorts, ProcessGroup } from './helpers/processes.js';
 import { initCometHome, setGenesisAppState, startCometbft, waitForHeight, type CometNode } from './helpers/cometbft.js';
-import { zonekitOk as cli } from './helpers/zonekit-cli.js';
+import { runZonekit as zonekit, zonekitOk as cli } from './helpers/zonekit-cli.js';
 
 const MNEMONICS = {
   alice: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
@@ -223,6 +223,31 @@ describe('the AMM on a devnet, through cosmjs and the CLI', () => {
     // The price of uatom stayed between the current spot (less a hundredth) and 4: so did its average.
     const [low, high] = [parseDec(spot.spot_price), 4n * 10n ** 18n].sort((a, b) => (a < b ? -1 : 1)) as [bigint, bigint];
     assert.ok(parseDec(twap.twap) >= low - 10n ** 16n && parseDec(twap.twap) <= high, `twap ${twap.twap}`);
+  });
+
+  it('the CLI takes shares and minimums as coins, prints the shares and amounts it got, and refuses a bare number where a denom is needed', async () => {
+    const txArgs = ['--from', 'bob', '--chain-id', CHAIN_ID, ...nodeFlag, '--fees', '5000uatom', '--gas', '400000', '-y', ...keys];
+    const poolId = '1';
+    const added = await cli(['tx', 'amm', 'add-liquidity', poolId, '1000uatom,5000ustake', '--min-shares', `1amm/pool/${poolId}`, ...txArgs]);
+    assert.match(added, new RegExp(`MsgAddLiquidityResponse shares=\\d+amm/pool/${poolId} amounts=\\d+uatom,\\d+ustake`));
+    // Shares as a coin of the pool's share denom (a bare number still reads as shares of the pool named).
+    const removed = JSON.parse(await cli(['tx', 'amm', 'remove-liquidity', poolId, `1000amm/pool/${poolId}`, ...txArgs, '-o', 'json']));
+    assert.equal(removed.code, 0, removed.raw_log);
+    assert.equal(removed.msg_responses[0]['@type'], '/zonekit.amm.v1.MsgRemoveLiquidityResponse');
+    assert.equal(removed.msg_responses[0].amounts.length, 2);
+    const swapped = await cli(['tx', 'amm', 'swap-exact-in', poolId, '1000uatom', '1ustake', ...txArgs]);
+    assert.match(swapped, /MsgSwapExactInResponse token_out=\d+ustake/);
+
+    const refused: Array<[string[], RegExp]> = [
+      [['tx', 'amm', 'remove-liquidity', poolId, '5000uatom'], new RegExp(`<shares> must be an amount of amm/pool/${poolId}, like 1000amm/pool/${poolId}; got "5000uatom"`)],
+      [['tx', 'amm', 'swap-exact-in', poolId, '1000uatom', '990'], /<min_token_out> must be one amount with its denom, like 1000uatom; got "990"/],
+      [['tx', 'amm', 'create-pool', '1000000'], /<deposit> must be amounts with their denoms, like 1000000uatom,2000000ustake; got "1000000"/],
+    ];
+    for (const [args, message] of refused) {
+      const run = await zonekit([...args, ...txArgs]);
+      assert.notEqual(run.code, 0, args.join(' '));
+      assert.match(run.stderr, message, args.join(' '));
+    }
   });
 
   it('kept its invariants every block (the node checks them; a broken one would halt it)', async () => {

@@ -147,7 +147,9 @@ describe('the orderbook on a devnet, through the CLI and cosmjs', () => {
     assert.equal(bob1.stake - bob0.stake, 20_000n - fee(20_000n));
     assert.equal(bob0.atom - bob1.atom, TX_FEE + 26_000n, '20,000 at 1.30; the other 10,000 × 1.30 came back');
     assert.equal((await cliQuery('last-auction', '1')).auction.height, String(placed.height));
-    assert.equal((await zonekit(['query', 'dex', 'order', '3', ...nodeFlag])).code !== 0, true, 'the IOC order is gone');
+    const ioc = await cliQuery('order', '3');
+    assert.deepEqual([ioc.status, ioc.remaining], ['cancelled', '10000'], 'the IOC order left the book; what it did is still there');
+    assert.deepEqual((await cliQuery('orders', addr.bob)).orders, []);
 
     await aliceTx('place', '1', 'sell', '2.00', '7000');
     const alice0 = await balances(addr.alice);
@@ -172,5 +174,90 @@ describe('the orderbook on a devnet, through the CLI and cosmjs', () => {
     const tooSmall = await zonekit(['tx', 'dex', 'place', '1', 'buy', '1.005', '100', '--from', 'alice', '--chain-id', CHAIN_ID, ...nodeFlag, '--gas', 'auto', '--gas-prices', '0.01uatom', '-y', ...keys]);
     assert.notEqual(tooSmall.code, 0);
     assert.match(tooSmall.stderr, /price 1\.005000000000000000 is not a multiple of market 1's tick size 0\.010000000000000000/);
+  });
+
+  it('shows each fill and what an order did after it left the book: q dex fills and q dex order, paginated, over REST too', async () => {
+    const { fills, pagination } = await cliQuery('fills', '--owner', 'alice');
+    // Alice's ask #1 filled 30,000 at 1.20, then 20,000 at 1.30 (bob's IOC); her ask #5 10,000 to bob's swap.
+    assert.deepEqual(
+      fills.map((f: Record<string, unknown>) => [f.order_id, f.side, f.price, f.quantity, f.given, f.received, f.fee]),
+      [
+        ['1', 'sell', '1.200000000000000000', '30000', { denom: 'ustake', amount: '30000' }, { denom: 'uatom', amount: String(36_000n - fee(36_000n)) }, { denom: 'uatom', amount: String(fee(36_000n)) }],
+        ['1', 'sell', '1.300000000000000000', '20000', { denom: 'ustake', amount: '20000' }, { denom: 'uatom', amount: String(26_000n - fee(26_000n)) }, { denom: 'uatom', amount: String(fee(26_000n)) }],
+        ['5', 'sell', '1.500000000000000000', '10000', { denom: 'ustake', amount: '10000' }, { denom: 'uatom', amount: String(15_000n - fee(15_000n)) }, { denom: 'uatom', amount: String(fee(15_000n)) }],
+      ],
+    );
+    assert.ok(fills.every((f: { owner: string; market_id: string }) => f.owner === addr.alice && f.market_id === '1'));
+    assert.equal(pagination.total, '3');
+
+    const filled = await cliQuery('order', '1');
+    assert.equal(filled.status, 'filled');
+    assert.deepEqual([filled.filled, filled.given, filled.received, filled.refunded], [
+      '50000',
+      { denom: 'ustake', amount: '50000' },
+      { denom: 'uatom', amount: String(36_000n - fee(36_000n) + 26_000n - fee(26_000n)) },
+      { denom: 'ustake', amount: '0' },
+    ]);
+    // Bob's IOC: 20,000 at its 1.30 limit, the other 10,000 × 1.30 refunded.
+    const ioc = await cliQuery('order', '3');
+    assert.deepEqual([ioc.status, ioc.filled, ioc.given, ioc.received, ioc.refunded], [
+      'cancelled',
+      '20000',
+      { denom: 'uatom', amount: '26000' },
+      { denom: 'ustake', amount: String(20_000n - fee(20_000n)) },
+      { denom: 'uatom', amount: '13000' },
+    ]);
+    assert.notEqual(ioc.closed_height, '0');
+    const cancelled = await cliQuery('order', '4');
+    assert.deepEqual([cancelled.status, cancelled.filled, cancelled.refunded], ['cancelled', '0', { denom: 'ustake', amount: '7000' }]);
+    assert.match(await cli(['query', 'dex', 'order', '1', ...nodeFlag, ...keys]), /filled at height \d+: filled 50000, gave 50000ustake, received \d+uatom, refunded 0ustake/);
+
+    // simd's pagination flags: one fill a page, then the next page by its key.
+    const first = await cliQuery('fills', '--market', '1', '--limit', '1', '--count-total');
+    assert.equal(first.fills.length, 1);
+    assert.equal(first.pagination.total, String(3 + 3), "alice's three fills and bob's three");
+    const second = await cliQuery('fills', '--market', '1', '--limit', '1', '--page-key', first.pagination.next_key);
+    assert.equal(BigInt(second.fills[0].id), BigInt(first.fills[0].id) + 1n);
+    const byOrder = await cliQuery('fills', '--order', '2');
+    assert.deepEqual(byOrder.fills.map((f: { owner: string; quantity: string }) => [f.owner, f.quantity]), [[addr.bob, '30000']]);
+    const restFills = (await (await fetch(`${rest}/zonekit/dex/v1/fills?order_id=1`)).json()) as { fills: Array<{ quantity: string; price: string; side: string }> };
+    assert.deepEqual(restFills.fills.map((f) => [f.side, f.price, f.quantity]), [['SIDE_SELL', '1.200000000000000000', '30000'], ['SIDE_SELL', '1.300000000000000000', '20000']]);
+    const restOrder = (await (await fetch(`${rest}/zonekit/dex/v1/orders/3`)).json()) as { status: string; filled: string };
+    assert.deepEqual([restOrder.status, restOrder.filled], ['ORDER_STATUS_CANCELLED', '20000']);
+
+    const neither = await zonekit(['query', 'dex', 'fills', ...nodeFlag, ...keys]);
+    assert.notEqual(neither.code, 0);
+    assert.match(neither.stderr, /give exactly one of --owner <key_or_address>, --market <market_id> and --order <order_id>, like `query dex fills --owner alice`/);
+    const unknown = await zonekit(['query', 'dex', 'order', '999', ...nodeFlag, ...keys]);
+    assert.notEqual(unknown.code, 0);
+    assert.match(unknown.stderr, /order 999 not found: it never existed, or it left the book more than fill_retention_blocks \(14400\) blocks ago/);
+  });
+
+  it('takes amounts as coins, says what it created in text, and refuses a bare number where a denom is needed', async () => {
+    const txArgs = ['--from', 'alice', '--chain-id', CHAIN_ID, ...nodeFlag, '--fees', `${TX_FEE}uatom`, '--gas', '400000', '-y', ...keys];
+    // The quantity in the base denom, as a coin; the text result names the new order.
+    const placed = await cli(['tx', 'dex', 'place', '1', 'sell', '2.00', '700ustake', ...txArgs]);
+    assert.match(placed, /result:\s+zonekit\.dex\.v1\.MsgPlaceLimitOrderResponse order_id=(\d+)/);
+    const orderId = /order_id=(\d+)/.exec(placed)![1]!;
+    assert.equal((await cliQuery('order', orderId)).quantity, '700');
+    const cancelled = await cli(['tx', 'dex', 'cancel', orderId, ...txArgs]);
+    assert.match(cancelled, /zonekit\.dex\.v1\.MsgCancelOrderResponse refund=700ustake/);
+    // A swap's minimum as a coin that names the output denom.
+    await aliceTx('place', '1', 'buy', '1.00', '5000');
+    const swapped = await cli(['tx', 'dex', 'swap', '2000ustake', '1800uatom', ...txArgs]);
+    assert.match(swapped, /zonekit\.dex\.v1\.MsgSwapExactInResponse amount_out=\d+ order_id=\d+ amount_in_auction=2000/);
+
+    const refused: Array<[string[], RegExp]> = [
+      [['tx', 'dex', 'swap', '1000', 'ustake'], /<token_in> must be one amount with its denom, like 1000uatom; got "1000"/],
+      [['tx', 'dex', 'swap', '1000uatom', '900'], /<min_out> must be one amount with its denom, like 900ustake; got "900"/],
+      [['tx', 'dex', 'swap', '1000uatom', 'ustake', '900uatom'], /<min_out> must be an amount of ustake, like 1000ustake; got "900uatom"/],
+      [['tx', 'dex', 'place', '1', 'sell', '2.00', '700uatom'], /<quantity> must be in market 1's base denom ustake, like 1000ustake; got "700uatom"/],
+      [['query', 'dex', 'estimate-swap', '1000', 'ustake'], /<token_in> must be one amount with its denom, like 1000uatom; got "1000"/],
+    ];
+    for (const [args, message] of refused) {
+      const run = await zonekit([...args, ...(args[0] === 'tx' ? txArgs : [...nodeFlag, ...keys])]);
+      assert.notEqual(run.code, 0, args.join(' '));
+      assert.match(run.stderr, message, args.join(' '));
+    }
   });
 });

@@ -95,6 +95,9 @@ describe('grpcurl against a zone node, through server reflection', () => {
   it("calls zonekit's own modules with JSON: counter, dex, amm, court", async () => {
     assert.deepEqual(await call('zonekit.counter.v1.Query/Count', { address: alice }), { count: '3' });
     for (const module of ['dex', 'amm']) assert.equal(typeof (await call(`zonekit.${module}.v1.Query/Params`)).params, 'object', `zonekit.${module}.v1 params`);
+    assert.equal((await call('zonekit.dex.v1.Query/Params')).params.fillRetentionBlocks, '14400');
+    // Query/Fills, added after v0.1.0, is served from the embedded descriptors like the rest (grpcurl leaves out an empty list).
+    assert.deepEqual((await call('zonekit.dex.v1.Query/Fills', { owner: alice })).fills, undefined);
     assert.ok((await call('zonekit.court.v1.Query/Params')).slashing.signedBlocksWindow > 0);
   });
 

@@ -4,6 +4,7 @@
 // (`--base-denom`), and a `pagination` field gives `--limit --offset --page-key --count-total
 // --reverse`. An address field takes a key name too. The answer prints as the REST API's JSON.
 import type { DescField, DescMethod } from '@bufbuild/protobuf';
+import { PAGINATION_OPTIONS } from '../cli-pagination.js';
 import type { CliCommand, CliOption } from '../cli-types.js';
 import { codecFor, templateParams } from './gateway.js';
 import { generatedJsonCodec, messageFromJson, type AnyJson } from './json.js';
@@ -45,13 +46,7 @@ function command(schema: ProtoSchema, service: string, method: DescMethod, codec
     description: `${f.name} of the request${schema.scalar(f) ? ` (${schema.scalar(f)})` : ''}`,
   }));
   if (paged) {
-    options.push(
-      { flags: '--limit <n>', description: 'the most results to return' },
-      { flags: '--offset <n>', description: 'skip this many results (instead of --page-key)' },
-      { flags: '--page-key <base64>', description: 'the next_key of the previous page' },
-      { flags: '--count-total', description: 'count all results (pagination.total)' },
-      { flags: '--reverse', description: 'results in descending order' },
-    );
+    options.push(...PAGINATION_OPTIONS);
   }
   const path = `/${service}/${method.name}`;
   return {

@@ -1,5 +1,6 @@
 // `zonekit tx amm ...` and `zonekit query amm ...`. Decimals are typed as people write them
 // ("0.003") and shown that way; on the wire they are LegacyDec's scaled integers.
+import { amountOf, coinArg } from '../../app/cli-amounts.js';
 import type { CliContext, ModuleCli } from '../../app/cli-types.js';
 import { decFromProto, decToProto, decToString, parseDec } from '../../app/dec.js';
 import type { Coin } from '../../gen/cosmos/base/v1beta1/coin.js';
@@ -34,6 +35,7 @@ import {
   QUERY_TWAP_PATH,
   typeUrlOf,
 } from './codec.js';
+import { shareDenom } from './keys.js';
 import { CURVE_CONSTANT_PRODUCT, CURVE_NAMES, CURVE_STABLESWAP } from './curve.js';
 
 const UINT = /^[0-9]+$/;
@@ -48,10 +50,16 @@ function route(text: string | undefined): bigint[] {
   return text.split(',').map(BigInt);
 }
 
-function oneCoin(ctx: CliContext, text: string | undefined, name: string): Coin {
-  const coins = ctx.coins(text ?? '');
-  if (coins.length !== 1) throw new Error(`<${name}> must be one coin, e.g. 1000uatom, got ${JSON.stringify(text)}`);
-  return coins[0]!;
+const oneCoin = (ctx: CliContext, text: string | undefined, name: string): Coin => coinArg(ctx, text, name);
+
+/** Two or more coins, `1000000uatom,2000000ustake`; a bare number is refused with that example. */
+function someCoins(ctx: CliContext, text: string | undefined, name: string): Coin[] {
+  const expected = `<${name}> must be amounts with their denoms, like 1000000uatom,2000000ustake; got ${JSON.stringify(text ?? '')}`;
+  try {
+    return ctx.coins(text ?? '');
+  } catch {
+    throw new Error(expected);
+  }
 }
 
 async function sender(ctx: CliContext, from: string | boolean | undefined): Promise<string> {
@@ -102,30 +110,37 @@ export const ammCli: ModuleCli = {
           curve: String(curve),
           amplification: amplification === undefined ? 0n : uint(String(amplification), 'amplification'),
           swapFee: decToProto(parseDec(String(swapFee))),
-          deposit: ctx.coins(deposit!),
+          deposit: someCoins(ctx, deposit, 'deposit'),
         });
         await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgCreatePool), value: MsgCreatePool.encode(msg).finish() }]);
       },
     },
     {
       usage: 'add-liquidity <pool_id> <max_amounts>',
-      description: "deposit in the pool's ratio, at most <max_amounts> of each coin",
-      options: [{ flags: '--min-shares <n>', description: 'fail unless at least this many shares are minted', default: '0' }],
+      description: "deposit in the pool's ratio, at most <max_amounts> of each coin, e.g. `add-liquidity 1 1000uatom,2000ustake --min-shares 900amm/pool/1`",
+      options: [{ flags: '--min-shares <shares>', description: 'fail unless at least these shares are minted, e.g. 900amm/pool/1', default: '0' }],
       async run(ctx, [poolId, max], { from, minShares }) {
-        const msg = MsgAddLiquidity.fromPartial({ sender: await sender(ctx, from), poolId: uint(poolId, 'pool_id'), maxAmounts: ctx.coins(max!), minShares: uint(String(minShares), 'min-shares').toString() });
+        const id = uint(poolId, 'pool_id');
+        const msg = MsgAddLiquidity.fromPartial({
+          sender: await sender(ctx, from),
+          poolId: id,
+          maxAmounts: someCoins(ctx, max, 'max_amounts'),
+          minShares: amountOf(ctx, String(minShares), 'min-shares', shareDenom(id)).toString(),
+        });
         await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgAddLiquidity), value: MsgAddLiquidity.encode(msg).finish() }]);
       },
     },
     {
       usage: 'remove-liquidity <pool_id> <shares>',
-      description: 'redeem LP shares for the pro-rata reserves',
-      options: [{ flags: '--min-amounts <coins>', description: 'fail unless at least these amounts come back' }],
+      description: 'redeem LP shares for the pro-rata reserves, e.g. `remove-liquidity 1 5000amm/pool/1`',
+      options: [{ flags: '--min-amounts <coins>', description: 'fail unless at least these amounts come back, e.g. 1000uatom,2000ustake' }],
       async run(ctx, [poolId, shares], { from, minAmounts }) {
+        const id = uint(poolId, 'pool_id');
         const msg = MsgRemoveLiquidity.fromPartial({
           sender: await sender(ctx, from),
-          poolId: uint(poolId, 'pool_id'),
-          shares: uint(shares, 'shares').toString(),
-          minAmounts: typeof minAmounts === 'string' ? ctx.coins(minAmounts) : [],
+          poolId: id,
+          shares: amountOf(ctx, shares, 'shares', shareDenom(id)).toString(),
+          minAmounts: typeof minAmounts === 'string' ? someCoins(ctx, minAmounts, 'min-amounts') : [],
         });
         await ctx.submit(String(from), [{ typeUrl: typeUrlOf(MsgRemoveLiquidity), value: MsgRemoveLiquidity.encode(msg).finish() }]);
       },

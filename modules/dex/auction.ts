@@ -19,6 +19,7 @@ import { Side } from '../../gen/zonekit/dex/v1/types.js';
 import type { AuctionPool } from './expects.js';
 import type { DexKeeper } from './keeper.js';
 import { ESCROW_ACCOUNT, levelOrdersPrefix, sideOrdersPrefix } from './keys.js';
+import { recordFill, type FillAmounts } from './history.js';
 import { feeOn, notional, type MarketInfo } from './market.js';
 import { decodeOrder, sideName, type OrderState } from './order.js';
 import { proRata } from './pro-rata.js';
@@ -192,7 +193,9 @@ function settleOrders(ctx: Context, keeper: DexKeeper, market: MarketInfo, price
   let baseFees = 0n;
   let quoteFees = 0n;
 
-  const record = ({ order, quantity }: Fill, fee: Coin, owner: { address: Uint8Array }) => {
+  // Fills are remembered only while the params keep them; read once per auction.
+  const keepHistory = keeper.params(ctx).fillRetentionBlocks > 0n;
+  const record = ({ order, quantity }: Fill, fee: Coin, owner: { address: Uint8Array }, amounts: Omit<FillAmounts, 'price' | 'quantity' | 'fee'>) => {
     order.remaining -= quantity;
     const levelId = `${order.side}:${order.price}`;
     const level = levels.get(levelId) ?? { side: order.side, price: order.price, removed: 0n, quantity: 0n };
@@ -213,15 +216,22 @@ function settleOrders(ctx: Context, keeper: DexKeeper, market: MarketInfo, price
       ['remaining', order.remaining.toString()],
       ['fee', `${fee.amount}${fee.denom}`],
     );
+    if (keepHistory) recordFill(ctx, keeper, order, owner.address, { price, quantity, fee, ...amounts });
   };
 
   for (const fill of buys) {
     const owner = account(fill.order.owner);
     const fee = feeOn(fill.quantity, market.feeRate);
+    const paid = notional(fill.quantity, price);
+    const improvement = notional(fill.quantity, fill.order.price) - paid;
     owner.base += fill.quantity - fee;
-    owner.quote += notional(fill.quantity, fill.order.price) - notional(fill.quantity, price);
+    owner.quote += improvement;
     baseFees += fee;
-    record(fill, { denom: market.baseDenom, amount: fee }, owner);
+    record(fill, { denom: market.baseDenom, amount: fee }, owner, {
+      given: { denom: market.quoteDenom, amount: paid },
+      received: { denom: market.baseDenom, amount: fill.quantity - fee },
+      refunded: { denom: market.quoteDenom, amount: improvement },
+    });
   }
   for (const fill of sells) {
     const owner = account(fill.order.owner);
@@ -229,7 +239,11 @@ function settleOrders(ctx: Context, keeper: DexKeeper, market: MarketInfo, price
     const fee = feeOn(proceeds, market.feeRate);
     owner.quote += proceeds - fee;
     quoteFees += fee;
-    record(fill, { denom: market.quoteDenom, amount: fee }, owner);
+    record(fill, { denom: market.quoteDenom, amount: fee }, owner, {
+      given: { denom: market.baseDenom, amount: fill.quantity },
+      received: { denom: market.quoteDenom, amount: proceeds - fee },
+      refunded: { denom: market.baseDenom, amount: 0n },
+    });
   }
 
   for (const level of levels.values()) {

@@ -38,6 +38,7 @@ import {
   QueryMarketsResponse,
   QueryOrderRequest,
   QueryOrderResponse,
+  QueryFillsResponse,
   QueryOrdersByOwnerRequest,
   QueryOrdersByOwnerResponse,
   QueryParamsRequest,
@@ -93,6 +94,14 @@ const WIRE: Array<[Codec, object, string]> = [
   [QueryLastAuctionResponse, { auction: { marketId: 1n, height: 20n, price: '1250000000000000000', volume: '10000', quoteVolume: '12500' } }, '0a27080110141a1331323530303030303030303030303030303030220531303030302a053132353030'],
   [QueryEstimateSwapExactInRequest, { tokenIn: { denom: 'uatom', amount: '15000' }, denomOut: 'ustake' }, '0a0e0a057561746f6d120531353030301206757374616b65'],
   [QueryEstimateSwapExactInResponse, { amountOut: '11900', amountInImmediate: '10000' }, '0a05313139303012053130303030'],
+  [
+    QueryFillsResponse,
+    {
+      fills: [{ id: 4n, marketId: 1n, orderId: 2n, owner: OWNER, side: 1, height: 12n, price: '1200000000000000000', quantity: '30000', given: { denom: 'uatom', amount: '36000' }, received: { denom: 'ustake', amount: '29940' }, fee: { denom: 'ustake', amount: '60' } }],
+      pagination: { nextKey: new Uint8Array(), total: 1n },
+    },
+    '0a8401080410011802222d636f736d6f733139726c34636d32686d7238616679346b6c6470787a33666b61346a6775713061757164616c342801300c3a1331323030303030303030303030303030303030420533303030304a0e0a057561746f6d12053336303030520f0a06757374616b65120532393934305a0c0a06757374616b651202363012021001',
+  ],
 ];
 
 /** REST: what app/rest's JSON writer made of each response and message through the old codecs. */
@@ -105,15 +114,18 @@ const REST_JSON: Record<string, string> = {
   MsgCancelOrderResponse: '{"refund":{"denom":"uatom","amount":"37500"}}',
   MsgSwapExactIn: `{"sender":"${OWNER}","token_in":{"denom":"uatom","amount":"15000"},"denom_out":"ustake","min_out":"9000"}`,
   MsgSwapExactInResponse: '{"amount_out":"9500","order_id":"4","amount_in_auction":"5000"}',
-  QueryParamsResponse: '{"params":{"market_creation_fee":[{"denom":"uatom","amount":"1000000"}],"default_fee_rate":"0.001000000000000000"}}',
+  QueryParamsResponse: '{"params":{"market_creation_fee":[{"denom":"uatom","amount":"1000000"}],"default_fee_rate":"0.001000000000000000","fill_retention_blocks":"0"}}',
   QueryMarketsResponse: '{"markets":[{"id":"1","base_denom":"ustake","quote_denom":"uatom","tick_size":"0.010000000000000000","lot_size":"100","min_notional":"0","fee_rate":"0.000000000000000000"},{"id":"2","base_denom":"uosmo","quote_denom":"uatom","tick_size":"0.001000000000000000","lot_size":"1000","min_notional":"5","fee_rate":"0.003000000000000000"}],"pagination":{"next_key":"CQg=","total":"42"}}',
   QueryMarketResponse: '{"market":{"id":"2","base_denom":"uosmo","quote_denom":"uatom","tick_size":"0.001000000000000000","lot_size":"1000","min_notional":"5","fee_rate":"0.003000000000000000"}}',
   QueryBookResponse: '{"bids":[{"price":"1.200000000000000000","quantity":"100","orders":"1"},{"price":"1.100000000000000000","quantity":"300","orders":"2"}],"asks":[{"price":"1.300000000000000000","quantity":"20000","orders":"1"}]}',
-  QueryOrderResponse: `{"order":{"id":"9","market_id":"1","owner":"${OWNER}","side":"SIDE_BUY","price":"1.000000000000000000","quantity":"100","remaining":"100","time_in_force":"TIME_IN_FORCE_GTC","expiry_height":"0","placed_height":"3"}}`,
+  // The fields after `order` came with order status (an order answers after it leaves the book); this sample predates them.
+  QueryOrderResponse: `{"order":{"id":"9","market_id":"1","owner":"${OWNER}","side":"SIDE_BUY","price":"1.000000000000000000","quantity":"100","remaining":"100","time_in_force":"TIME_IN_FORCE_GTC","expiry_height":"0","placed_height":"3"},"status":"ORDER_STATUS_UNSPECIFIED","filled":"","given":null,"received":null,"refunded":null,"closed_height":"0"}`,
   QueryOrdersByOwnerResponse: `{"orders":[{"id":"9","market_id":"1","owner":"${OWNER}","side":"SIDE_BUY","price":"1.000000000000000000","quantity":"100","remaining":"100","time_in_force":"TIME_IN_FORCE_GTC","expiry_height":"0","placed_height":"3"},{"id":"10","market_id":"1","owner":"${OWNER}","side":"SIDE_SELL","price":"2.000000000000000000","quantity":"200","remaining":"100","time_in_force":"TIME_IN_FORCE_IOC","expiry_height":"8","placed_height":"4"}],"pagination":{"next_key":null,"total":"2"}}`,
   QueryLastAuctionResponse: '{"auction":{"market_id":"1","height":"20","price":"1.250000000000000000","volume":"10000","quote_volume":"12500"}}',
   QueryEstimateSwapExactInResponse: '{"amount_out":"11900","amount_in_immediate":"10000"}',
 };
+
+REST_JSON.QueryFillsResponse = `{"fills":[{"id":"4","market_id":"1","order_id":"2","owner":"${OWNER}","side":"SIDE_BUY","height":"12","price":"1.200000000000000000","quantity":"30000","given":{"denom":"uatom","amount":"36000"},"received":{"denom":"ustake","amount":"29940"},"fee":{"denom":"ustake","amount":"60"}}],"pagination":{"next_key":null,"total":"1"}}`;
 
 /** The same for messages and responses left at their defaults (decoded from no bytes). */
 const EMPTY_JSON: Record<string, string> = {
@@ -129,7 +141,8 @@ const EMPTY_JSON: Record<string, string> = {
   QueryMarketsResponse: '{"markets":[],"pagination":null}',
   QueryMarketResponse: '{"market":null}',
   QueryBookResponse: '{"bids":[],"asks":[]}',
-  QueryOrderResponse: '{"order":null}',
+  QueryOrderResponse: '{"order":null,"status":"ORDER_STATUS_UNSPECIFIED","filled":"","given":null,"received":null,"refunded":null,"closed_height":"0"}',
+  QueryFillsResponse: '{"fills":[],"pagination":null}',
   QueryOrdersByOwnerResponse: '{"orders":[],"pagination":null}',
   QueryLastAuctionResponse: '{"auction":null}',
   QueryEstimateSwapExactInResponse: '{"amount_out":"","amount_in_immediate":""}',

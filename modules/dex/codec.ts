@@ -56,5 +56,6 @@ export const QUERY_MARKET_PATH = queryPath('Market');
 export const QUERY_BOOK_PATH = queryPath('Book');
 export const QUERY_ORDER_PATH = queryPath('Order');
 export const QUERY_ORDERS_BY_OWNER_PATH = queryPath('OrdersByOwner');
+export const QUERY_FILLS_PATH = queryPath('Fills');
 export const QUERY_LAST_AUCTION_PATH = queryPath('LastAuction');
 export const QUERY_ESTIMATE_SWAP_EXACT_IN_PATH = queryPath('EstimateSwapExactIn');

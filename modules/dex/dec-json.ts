@@ -5,13 +5,13 @@
 // through `withDecJson`. This is the dex's one copy of that knowledge; app/proto's
 // descriptor-driven JSON replaces it.
 import { decToProto, decToString, parseDec } from '../../app/dec.js';
-import { Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
+import { OrderStatus, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
 
 /** The dex's LegacyDec fields, by their TypeScript name (dec-json.test.ts checks them against the .proto files). */
 export const DEC_FIELDS: ReadonlySet<string> = new Set(['defaultFeeRate', 'tickSize', 'feeRate', 'price']);
 
 // Enum fields by name; JSON shows every value by name, the zero value too.
-const ENUMS: Readonly<Record<string, Record<number, string>>> = { side: Side, timeInForce: TimeInForce };
+const ENUMS: Readonly<Record<string, Record<number, string>>> = { side: Side, timeInForce: TimeInForce, status: OrderStatus };
 
 /** Protobuf form → JSON: "1250000000000000000" → "1.250000000000000000"; a malformed value (only a client could send one) as it is. */
 export function decJson(proto: string): string {

@@ -1,5 +1,6 @@
 // The dex's end of block: every market's auction (in market id order), then the IOC orders
-// that did not fill and the orders whose expiry height is this block go back to their owners.
+// that did not fill and the orders whose expiry height is this block go back to their owners;
+// last, fills and closed orders older than the retention window are pruned (history.ts).
 //
 // Pools are outside code, so what they do runs in a store branch: if a pool's curve throws
 // or the pools' trades cannot be settled, the branch is dropped and the market is planned
@@ -15,6 +16,7 @@ import { EventManager } from '../../app/events.js';
 import { prefixIterator } from '../../app/store/index.js';
 import { planAuction, settleAuction, settlePools, type AuctionOutcome, type AuctionPlan } from './auction.js';
 import type { AuctionLiquidity, AuctionPool } from './expects.js';
+import { pruneHistory } from './history.js';
 import type { DexKeeper } from './keeper.js';
 import { EXPIRY_PREFIX, expiryKey, iocPrefix, readU64 } from './keys.js';
 import type { MarketInfo } from './market.js';
@@ -34,6 +36,7 @@ export function dexEndBlock(ctx: Context, keeper: DexKeeper, liquidity?: Auction
     if (order !== undefined) keeper.cancelOrder(ctx, order, 'expired');
     else store.delete(key);
   }
+  pruneHistory(ctx, keeper, keeper.params(ctx).fillRetentionBlocks);
 }
 
 export function clearMarket(ctx: Context, keeper: DexKeeper, market: MarketInfo, liquidity?: AuctionLiquidity): AuctionOutcome | undefined {

@@ -1,4 +1,5 @@
-// Dex genesis: params, markets, resting orders and the auction records, in the SDK's JSON
+// Dex genesis: params, markets, resting orders, the auction records and the recent fills and
+// order records (history.ts), in the SDK's JSON
 // style (snake_case, integers and decimals as strings). Orders' escrow is not moved at
 // genesis: bank genesis must already hold it in the `dex` module account (the `escrow`
 // invariant checks that the two agree).
@@ -7,10 +8,11 @@ import { coinsFromProto, coinsToProto } from '../../app/coins.js';
 import { decToProto, decToString, parseDec } from '../../app/dec.js';
 import type { ModuleGenesis } from '../../app/module.js';
 import { prefixIterator } from '../../app/store/index.js';
-import { AuctionResult, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
+import { AuctionResult, Fill, OrderRecord, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
+import { restoreFill, restoreOrderRecord } from './history.js';
 import type { DexKeeper, DexParams } from './keeper.js';
 import { DEFAULT_PARAMS } from './keeper.js';
-import { FEES_PREFIX, decodeAmount, lastAuctionsPrefix, allOrdersPrefix, readU64 } from './keys.js';
+import { FEES_PREFIX, decodeAmount, fillsPrefix, lastAuctionsPrefix, allOrdersPrefix, orderRecordsPrefix, readU64 } from './keys.js';
 import { marketInfo, type MarketInfo } from './market.js';
 import { decodeOrder, type OrderState } from './order.js';
 
@@ -22,6 +24,7 @@ const DexGenesisJson = z.object({
     .object({
       market_creation_fee: z.array(z.object({ denom: z.string(), amount: uint })).default([]),
       default_fee_rate: decimal,
+      fill_retention_blocks: uint.default(DEFAULT_PARAMS.fillRetentionBlocks.toString()),
     })
     .optional(),
   markets: z
@@ -45,9 +48,26 @@ const DexGenesisJson = z.object({
     .default([]),
   last_auctions: z.array(z.object({ market_id: uint, height: uint, price: decimal, volume: uint, quote_volume: uint })).default([]),
   fees_collected: z.array(z.object({ market_id: uint, denom: z.string(), amount: uint })).default([]),
+  // What happened recently (history.ts), in the protobuf JSON of Fill and OrderRecord with snake_case names.
+  fills: z.array(z.record(z.string(), z.unknown())).default([]),
+  order_records: z.array(z.record(z.string(), z.unknown())).default([]),
   next_market_id: uint.default('1'),
   next_order_id: uint.default('1'),
+  next_fill_id: uint.default('1'),
 });
+
+const snakeKeys = (json: unknown): unknown =>
+  Array.isArray(json)
+    ? json.map(snakeKeys)
+    : json !== null && typeof json === 'object'
+      ? Object.fromEntries(Object.entries(json).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeKeys(v)]))
+      : json;
+const camelKeys = (json: unknown): unknown =>
+  Array.isArray(json)
+    ? json.map(camelKeys)
+    : json !== null && typeof json === 'object'
+      ? Object.fromEntries(Object.entries(json).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()), camelKeys(v)]))
+      : json;
 
 export type DexGenesisJson = z.input<typeof DexGenesisJson>;
 
@@ -57,8 +77,11 @@ export interface DexGenesis {
   orders: OrderState[];
   lastAuctions: AuctionResult[];
   feesCollected: Array<{ marketId: bigint; denom: string; amount: bigint }>;
+  fills: Fill[];
+  orderRecords: OrderRecord[];
   nextMarketId: bigint;
   nextOrderId: bigint;
+  nextFillId: bigint;
 }
 
 export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
@@ -68,18 +91,26 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
       params: {
         market_creation_fee: coinsToProto(DEFAULT_PARAMS.marketCreationFee),
         default_fee_rate: decToString(DEFAULT_PARAMS.defaultFeeRate),
+        fill_retention_blocks: DEFAULT_PARAMS.fillRetentionBlocks.toString(),
       },
       markets: [],
       orders: [],
       last_auctions: [],
       fees_collected: [],
+      fills: [],
+      order_records: [],
       next_market_id: '1',
       next_order_id: '1',
+      next_fill_id: '1',
     }),
     validate(json) {
       const parsed = DexGenesisJson.parse(json);
       const params: DexParams = parsed.params
-        ? { marketCreationFee: coinsFromProto(parsed.params.market_creation_fee), defaultFeeRate: parseDec(parsed.params.default_fee_rate) }
+        ? {
+            marketCreationFee: coinsFromProto(parsed.params.market_creation_fee),
+            defaultFeeRate: parseDec(parsed.params.default_fee_rate),
+            fillRetentionBlocks: BigInt(parsed.params.fill_retention_blocks),
+          }
         : DEFAULT_PARAMS;
       const markets = new Map<bigint, MarketInfo>();
       const pairs = new Set<string>();
@@ -127,6 +158,14 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
       const nextOrderId = BigInt(parsed.next_order_id);
       for (const id of markets.keys()) if (id >= nextMarketId) throw new Error(`next_market_id ${nextMarketId} must be above every market id`);
       for (const id of orderIds) if (id >= nextOrderId) throw new Error(`next_order_id ${nextOrderId} must be above every order id`);
+      const fills = parsed.fills.map((json) => Fill.fromJSON(camelKeys(json)));
+      const nextFillId = BigInt(parsed.next_fill_id);
+      for (const fill of fills) {
+        codec.decode(fill.owner);
+        if (fill.id === 0n || fill.id >= nextFillId) throw new Error(`fill id ${fill.id} must be positive and below next_fill_id ${nextFillId}`);
+      }
+      const orderRecords = parsed.order_records.map((json) => OrderRecord.fromJSON(camelKeys(json)));
+      for (const record of orderRecords) if (record.order === undefined || record.order.id === 0n) throw new Error('an order record needs its order');
       return {
         params,
         markets: [...markets.values()],
@@ -139,8 +178,11 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
           quoteVolume: a.quote_volume,
         })),
         feesCollected: parsed.fees_collected.map((f) => ({ marketId: BigInt(f.market_id), denom: f.denom, amount: BigInt(f.amount) })),
+        fills,
+        orderRecords,
         nextMarketId,
         nextOrderId,
+        nextFillId,
       };
     },
     init(ctx, state) {
@@ -151,12 +193,19 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
       for (const fee of state.feesCollected) keeper.addFeesCollected(ctx, fee.marketId, { denom: fee.denom, amount: fee.amount });
       keeper.setNextId(ctx, 'market', state.nextMarketId);
       keeper.setNextId(ctx, 'order', state.nextOrderId);
+      for (const fill of state.fills) restoreFill(ctx, keeper, fill);
+      for (const record of state.orderRecords) restoreOrderRecord(ctx, keeper, record);
+      keeper.setNextId(ctx, 'fill', state.nextFillId);
     },
     export(ctx) {
       const params = keeper.params(ctx);
       const store = keeper.store(ctx);
       return {
-        params: { market_creation_fee: coinsToProto(params.marketCreationFee), default_fee_rate: decToString(params.defaultFeeRate) },
+        params: {
+          market_creation_fee: coinsToProto(params.marketCreationFee),
+          default_fee_rate: decToString(params.defaultFeeRate),
+          fill_retention_blocks: params.fillRetentionBlocks.toString(),
+        },
         markets: [...keeper.iterateMarkets(ctx)].map((m) => ({
           id: m.id.toString(),
           base_denom: m.baseDenom,
@@ -190,8 +239,11 @@ export function dexGenesis(keeper: DexKeeper): ModuleGenesis<DexGenesis> {
           denom: Buffer.from(key.subarray(9)).toString('utf8'),
           amount: decodeAmount(value).toString(),
         })),
+        fills: [...prefixIterator(store, fillsPrefix())].map(([, value]) => snakeKeys(Fill.toJSON(Fill.decode(value))) as Record<string, unknown>),
+        order_records: [...prefixIterator(store, orderRecordsPrefix())].map(([, value]) => snakeKeys(OrderRecord.toJSON(OrderRecord.decode(value))) as Record<string, unknown>),
         next_market_id: keeper.peekNextId(ctx, 'market').toString(),
         next_order_id: keeper.peekNextId(ctx, 'order').toString(),
+        next_fill_id: keeper.peekNextId(ctx, 'fill').toString(),
       };
     },
   };

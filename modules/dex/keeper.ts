@@ -5,12 +5,14 @@ import type { Context } from '../../app/context.js';
 import { DEC_ONE, decToString, type Dec } from '../../app/dec.js';
 import { CodedError, ErrUnknownAddress } from '../../app/errors.js';
 import { prefixIterator, prefixStore, type KVStore } from '../../app/store/index.js';
-import { AuctionResult, Market, Params, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
+import { AuctionResult, Market, OrderStatus, Params, Side, TimeInForce } from '../../gen/zonekit/dex/v1/types.js';
 import { ErrBadLot, ErrBadTick, ErrInvalidOrder, ErrMarketExists, ErrMinNotional, ErrNotOrderOwner, ErrUnknownMarket, ErrUnknownOrder } from './errors.js';
 import type { DexAccountKeeper, DexBankKeeper } from './expects.js';
+import { recordClose } from './history.js';
 import {
   ESCROW_ACCOUNT,
   MAX_PRICE,
+  NEXT_FILL_ID_KEY,
   NEXT_MARKET_ID_KEY,
   NEXT_ORDER_ID_KEY,
   PARAMS_KEY,
@@ -46,11 +48,15 @@ export interface DexParams {
   marketCreationFee: Coins;
   /** The fee rate of markets created by message. */
   defaultFeeRate: Dec;
+  /** How many blocks fills and closed orders' records are kept; 0 keeps none. */
+  fillRetentionBlocks: bigint;
 }
 
 export const DEFAULT_PARAMS: DexParams = Object.freeze({
   marketCreationFee: [{ denom: 'uatom', amount: 1_000_000n }],
   defaultFeeRate: DEC_ONE / 1000n,
+  // A day of 6-second blocks: long enough for a client to come back for its results.
+  fillRetentionBlocks: 14_400n,
 });
 
 export interface PlaceOrderInput {
@@ -69,6 +75,9 @@ export interface Level {
 }
 
 export type CancelReason = 'user' | 'ioc' | 'expired';
+
+export type IdKind = 'market' | 'order' | 'fill';
+const NEXT_ID_KEYS: Record<IdKind, Uint8Array> = { market: NEXT_MARKET_ID_KEY, order: NEXT_ORDER_ID_KEY, fill: NEXT_FILL_ID_KEY };
 
 export class DexKeeper {
   constructor(
@@ -95,6 +104,7 @@ export class DexKeeper {
     return {
       marketCreationFee: params.marketCreationFee.map((c) => ({ denom: c.denom, amount: BigInt(c.amount) })),
       defaultFeeRate: BigInt(params.defaultFeeRate || '0'),
+      fillRetentionBlocks: params.fillRetentionBlocks,
     };
   }
 
@@ -102,21 +112,22 @@ export class DexKeeper {
     const proto = {
       marketCreationFee: params.marketCreationFee.map((c) => ({ denom: c.denom, amount: c.amount.toString() })),
       defaultFeeRate: params.defaultFeeRate.toString(),
+      fillRetentionBlocks: params.fillRetentionBlocks,
     };
     this.store(ctx).set(PARAMS_KEY, Params.encode(proto).finish());
   }
 
-  /** The id the next market or order gets (ids start at 1, so 0 means "none" in messages). */
-  peekNextId(ctx: Context, which: 'market' | 'order'): bigint {
-    const bytes = this.store(ctx).get(which === 'market' ? NEXT_MARKET_ID_KEY : NEXT_ORDER_ID_KEY);
+  /** The id the next market, order or fill gets (ids start at 1, so 0 means "none" in messages). */
+  peekNextId(ctx: Context, which: IdKind): bigint {
+    const bytes = this.store(ctx).get(NEXT_ID_KEYS[which]);
     return bytes === undefined ? 1n : readU64(bytes);
   }
 
-  setNextId(ctx: Context, which: 'market' | 'order', id: bigint): void {
-    this.store(ctx).set(which === 'market' ? NEXT_MARKET_ID_KEY : NEXT_ORDER_ID_KEY, u64(id));
+  setNextId(ctx: Context, which: IdKind, id: bigint): void {
+    this.store(ctx).set(NEXT_ID_KEYS[which], u64(id));
   }
 
-  private takeId(ctx: Context, which: 'market' | 'order'): bigint {
+  takeId(ctx: Context, which: IdKind): bigint {
     const id = this.peekNextId(ctx, which);
     this.setNextId(ctx, which, id + 1n);
     return id;
@@ -288,6 +299,11 @@ export class DexKeeper {
     if (refund.amount > 0n) this.bank.sendCoinsFromModuleToAccount(ctx, ESCROW_ACCOUNT, owner, [refund]);
     this.deleteOrder(ctx, order, owner);
     this.adjustLevel(ctx, order.marketId, order.side, order.price, -1n, -order.remaining);
+    if (this.params(ctx).fillRetentionBlocks > 0n) {
+      const status = reason === 'expired' ? OrderStatus.ORDER_STATUS_EXPIRED : OrderStatus.ORDER_STATUS_CANCELLED;
+      const [given, received] = order.side === Side.SIDE_BUY ? [market.quoteDenom, market.baseDenom] : [market.baseDenom, market.quoteDenom];
+      recordClose(ctx, this, order, refund, status, { given, received });
+    }
     ctx.events.emit(
       'order_cancelled',
       ['market_id', order.marketId.toString()],

@@ -11,6 +11,7 @@ export const ESCROW_ACCOUNT = 'dex';
 export const PARAMS_KEY = Uint8Array.of(0x00);
 export const NEXT_MARKET_ID_KEY = Uint8Array.of(0x01);
 export const NEXT_ORDER_ID_KEY = Uint8Array.of(0x02);
+export const NEXT_FILL_ID_KEY = Uint8Array.of(0x03);
 /** 0x10 | market id → Market */
 export const MARKET_PREFIX = 0x10;
 /** 0x11 | base | 0x00 | quote → market id: one market per pair. */
@@ -34,6 +35,19 @@ export const OWNER_PREFIX = 0x23;
 export const EXPIRY_PREFIX = 0x24;
 /** 0x25 | order id → PRESENT: IOC orders waiting for this block's auction. */
 export const IOC_PREFIX = 0x25;
+
+/** 0x26 | order id → OrderRecord: what an order did, once it has filled or left the book. */
+export const ORDER_RECORD_PREFIX = 0x26;
+/** 0x27 | closed height | order id → PRESENT: closed orders' records, oldest first, for pruning. */
+export const CLOSED_ORDER_PREFIX = 0x27;
+/** 0x30 | fill id → Fill. Fill ids grow with height, so this is also oldest first, for pruning. */
+export const FILL_PREFIX = 0x30;
+/** 0x31 | len(owner) | owner | fill id → PRESENT */
+export const FILLS_BY_OWNER_PREFIX = 0x31;
+/** 0x32 | market id | fill id → PRESENT */
+export const FILLS_BY_MARKET_PREFIX = 0x32;
+/** 0x33 | order id | fill id → PRESENT */
+export const FILLS_BY_ORDER_PREFIX = 0x33;
 
 /** Prices are below 2^128 (as Dec, about 3.4 × 10^20 quote per base), so a price key is 16 bytes. */
 export const MAX_PRICE = (1n << 128n) - 1n;
@@ -164,6 +178,19 @@ export const expiryKey = (height: bigint, orderId: bigint) => concat(EXPIRY_PREF
 export const expiryPrefix = () => Uint8Array.of(EXPIRY_PREFIX);
 export const iocKey = (orderId: bigint) => concat(IOC_PREFIX, u64(orderId));
 export const iocPrefix = () => Uint8Array.of(IOC_PREFIX);
+
+export const orderRecordKey = (orderId: bigint) => concat(ORDER_RECORD_PREFIX, u64(orderId));
+export const orderRecordsPrefix = () => Uint8Array.of(ORDER_RECORD_PREFIX);
+export const closedOrderKey = (height: bigint, orderId: bigint) => concat(CLOSED_ORDER_PREFIX, u64(height), u64(orderId));
+export const closedOrdersPrefix = () => Uint8Array.of(CLOSED_ORDER_PREFIX);
+export const fillKey = (fillId: bigint) => concat(FILL_PREFIX, u64(fillId));
+export const fillsPrefix = () => Uint8Array.of(FILL_PREFIX);
+export const fillsByOwnerPrefix = (owner: Uint8Array) => concat(FILLS_BY_OWNER_PREFIX, owner.length, owner);
+export const fillByOwnerKey = (owner: Uint8Array, fillId: bigint) => concat(FILLS_BY_OWNER_PREFIX, owner.length, owner, u64(fillId));
+export const fillsByMarketPrefix = (marketId: bigint) => concat(FILLS_BY_MARKET_PREFIX, u64(marketId));
+export const fillByMarketKey = (marketId: bigint, fillId: bigint) => concat(FILLS_BY_MARKET_PREFIX, u64(marketId), u64(fillId));
+export const fillsByOrderPrefix = (orderId: bigint) => concat(FILLS_BY_ORDER_PREFIX, u64(orderId));
+export const fillByOrderKey = (orderId: bigint, fillId: bigint) => concat(FILLS_BY_ORDER_PREFIX, u64(orderId), u64(fillId));
 
 /** The value of index entries, whose key says it all (one byte: some stores dislike empty values). */
 export const PRESENT = Uint8Array.of(1);

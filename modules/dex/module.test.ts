@@ -17,6 +17,7 @@ import {
   MsgCancelOrder,
   MsgCreateMarket,
   MsgPlaceLimitOrder,
+  OrderStatus,
   QUERY_BOOK_PATH,
   QUERY_LAST_AUCTION_PATH,
   QUERY_MARKETS_PATH,
@@ -126,7 +127,9 @@ describe('dex in the zone, signed by cosmjs', () => {
     assert.deepEqual(orders.map((o) => [o.id, o.remaining, o.quantity]), [[1n, '20000', '50000']]);
     const { order } = query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 1n }).finish(), QueryOrderResponse);
     assert.equal(order!.owner, addr.alice);
-    assert.equal(chain.query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 2n }).finish()).code, 22, 'filled orders are gone: NotFound');
+    const filled = query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 2n }).finish(), QueryOrderResponse);
+    assert.deepEqual([filled.status, filled.filled, filled.received], [OrderStatus.ORDER_STATUS_FILLED, '30000', { denom: 'ustake', amount: '29940' }], 'a filled order answers with its outcome');
+    assert.equal(chain.query(QUERY_ORDER_PATH, QueryOrderRequest.encode({ orderId: 99n }).finish()).code, 22, 'an order that never was: NotFound');
     const params = query(QUERY_PARAMS_PATH, QueryParamsRequest.encode({}).finish(), QueryParamsResponse).params!;
     assert.equal(params.defaultFeeRate, dec('0.002'));
   });
@@ -155,8 +158,13 @@ describe('dex in the zone, signed by cosmjs', () => {
 
   it('exports genesis that validates and imports to the same dex state', async () => {
     await block([{ who: 'bob', msgs: [place('bob', Side.SIDE_BUY, '0.50', '4000')] }]);
-    const exported = chain.app.exportAppState().dex as { orders: unknown[]; markets: unknown[]; last_auctions: unknown[] };
+    const exported = chain.app.exportAppState().dex as { orders: unknown[]; markets: unknown[]; last_auctions: unknown[]; fills: Array<Record<string, unknown>>; order_records: unknown[]; next_fill_id: string };
     assert.equal(exported.orders.length, 1);
+    // The recent fills and order records travel too: alice's and bob's cross, and bob's IOC against the pool.
+    assert.deepEqual(exported.fills.map((f) => [f.order_id, f.quantity]), [['2', '30000'], ['1', '30000'], ['3', '10000']]);
+    assert.equal(exported.fills[0]!.price, dec('1.20'));
+    assert.equal(exported.next_fill_id, '4');
+    assert.equal(exported.order_records.length, 3);
     assert.equal(exported.markets.length, 1);
     const state = chain.zone.dex.genesis.validate(JSON.parse(JSON.stringify(exported)));
     assert.equal(state.orders[0]!.price, parseDec('0.5'));

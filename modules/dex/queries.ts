@@ -1,4 +1,5 @@
-// zonekit.dex.v1.Query: markets, depth, orders, the last auction, and the router's estimate.
+// zonekit.dex.v1.Query: markets, depth, orders (open or recently closed), fills, the last
+// auction, and the router's estimate.
 import { coinFromProto } from '../../app/coins.js';
 import { decToProto } from '../../app/dec.js';
 import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
@@ -10,6 +11,8 @@ import {
   QueryBookResponse,
   QueryEstimateSwapExactInRequest,
   QueryEstimateSwapExactInResponse,
+  QueryFillsRequest,
+  QueryFillsResponse,
   QueryLastAuctionRequest,
   QueryLastAuctionResponse,
   QueryMarketRequest,
@@ -22,10 +25,11 @@ import {
   QueryOrdersByOwnerResponse,
   QueryParamsResponse,
 } from '../../gen/zonekit/dex/v1/query.js';
-import { type BookLevel, Market, type Order, Side } from '../../gen/zonekit/dex/v1/types.js';
+import { type BookLevel, Fill, Market, type Order, OrderStatus, Side } from '../../gen/zonekit/dex/v1/types.js';
 import {
   QUERY_BOOK_PATH,
   QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
+  QUERY_FILLS_PATH,
   QUERY_LAST_AUCTION_PATH,
   QUERY_MARKET_PATH,
   QUERY_MARKETS_PATH,
@@ -34,7 +38,8 @@ import {
   QUERY_PARAMS_PATH,
 } from './codec.js';
 import type { DexKeeper } from './keeper.js';
-import { marketsPrefix, ownerPrefix, readU64 } from './keys.js';
+import { storedOrderRecord } from './history.js';
+import { fillKey, fillsByMarketPrefix, fillsByOrderPrefix, fillsByOwnerPrefix, marketsPrefix, ownerPrefix, readU64 } from './keys.js';
 import { marketToProto } from './market.js';
 import { orderToProto } from './order.js';
 import { planSwap, type RouterDeps } from './router.js';
@@ -51,6 +56,7 @@ export function dexQueries(keeper: DexKeeper, router: RouterDeps): Record<string
         params: {
           marketCreationFee: params.marketCreationFee.map((c) => ({ denom: c.denom, amount: c.amount.toString() })),
           defaultFeeRate: decToProto(params.defaultFeeRate),
+          fillRetentionBlocks: params.fillRetentionBlocks,
         },
       }).finish();
     },
@@ -84,8 +90,25 @@ export function dexQueries(keeper: DexKeeper, router: RouterDeps): Record<string
     [QUERY_ORDER_PATH]: (ctx, data) => {
       const { orderId } = QueryOrderRequest.decode(data);
       const order = keeper.getOrder(ctx, orderId);
-      if (order === undefined) throw grpcNotFound(`order ${orderId} not found (it may have filled, expired or been cancelled)`);
-      return QueryOrderResponse.encode({ order: orderToProto(order) }).finish();
+      const record = storedOrderRecord(ctx, keeper, orderId);
+      if (order !== undefined) {
+        // Open: the book has the order, its record (once it has filled) what it did so far.
+        const market = keeper.requireMarket(ctx, order.marketId);
+        const [given, received] = order.side === Side.SIDE_BUY ? [market.quoteDenom, market.baseDenom] : [market.baseDenom, market.quoteDenom];
+        return QueryOrderResponse.encode({
+          order: orderToProto(order),
+          status: OrderStatus.ORDER_STATUS_OPEN,
+          filled: (order.quantity - order.remaining).toString(),
+          given: record?.given ?? { denom: given, amount: '0' },
+          received: record?.received ?? { denom: received, amount: '0' },
+          refunded: record?.refunded ?? { denom: given, amount: '0' },
+          closedHeight: 0n,
+        }).finish();
+      }
+      if (record === undefined) {
+        throw grpcNotFound(`order ${orderId} not found: it never existed, or it left the book more than fill_retention_blocks (${keeper.params(ctx).fillRetentionBlocks}) blocks ago`);
+      }
+      return QueryOrderResponse.encode(record).finish();
     },
     [QUERY_ORDERS_BY_OWNER_PATH]: (ctx, data) => {
       const { owner, pagination } = QueryOrdersByOwnerRequest.decode(data);
@@ -102,6 +125,26 @@ export function dexQueries(keeper: DexKeeper, router: RouterDeps): Record<string
         if (order !== undefined) orders.push(orderToProto(order));
       });
       return QueryOrdersByOwnerResponse.encode({ orders, pagination: page }).finish();
+    },
+    [QUERY_FILLS_PATH]: (ctx, data) => {
+      const { owner, marketId, orderId, pagination } = QueryFillsRequest.decode(data);
+      const given = [owner !== '', marketId !== 0n, orderId !== 0n].filter(Boolean).length;
+      if (given !== 1) throw grpcInvalidArgument('set exactly one of owner, market_id and order_id');
+      let index: Uint8Array;
+      if (owner !== '') {
+        try {
+          index = fillsByOwnerPrefix(codec.decode(owner));
+        } catch {
+          throw grpcInvalidArgument(`invalid owner address ${owner}`);
+        }
+      } else index = marketId !== 0n ? fillsByMarketPrefix(marketId) : fillsByOrderPrefix(orderId);
+      const fills: Fill[] = [];
+      const store = keeper.store(ctx);
+      const page = paginate(prefixStore(store, index), pagination, (key) => {
+        const bytes = store.get(fillKey(readU64(key)));
+        if (bytes !== undefined) fills.push(Fill.decode(bytes));
+      });
+      return QueryFillsResponse.encode({ fills, pagination: page }).finish();
     },
     [QUERY_LAST_AUCTION_PATH]: (ctx, data) => {
       const { marketId } = QueryLastAuctionRequest.decode(data);

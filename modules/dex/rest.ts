@@ -7,6 +7,8 @@ import {
   QueryBookResponse,
   QueryEstimateSwapExactInRequest,
   QueryEstimateSwapExactInResponse,
+  QueryFillsRequest,
+  QueryFillsResponse,
   QueryLastAuctionRequest,
   QueryLastAuctionResponse,
   QueryMarketRequest,
@@ -25,6 +27,7 @@ import {
   dexMsgTypes,
   QUERY_BOOK_PATH,
   QUERY_ESTIMATE_SWAP_EXACT_IN_PATH,
+  QUERY_FILLS_PATH,
   QUERY_LAST_AUCTION_PATH,
   QUERY_MARKET_PATH,
   QUERY_MARKETS_PATH,
@@ -75,7 +78,7 @@ export function dexRest(routes: RestRoutes): void {
     response: withDecJson(QueryLastAuctionResponse),
   });
   routes.gateway('/zonekit/dex/v1/orders/:order_id', {
-    summary: 'An open order',
+    summary: 'An order, open or closed within the last fill_retention_blocks blocks, with its status and what it filled, received and got back',
     params: z.object({ order_id: uint64Param('order_id') }),
     method: QUERY_ORDER_PATH,
     request: ({ params }) => QueryOrderRequest.encode({ orderId: params.order_id }).finish(),
@@ -88,6 +91,18 @@ export function dexRest(routes: RestRoutes): void {
     method: QUERY_ORDERS_BY_OWNER_PATH,
     request: ({ params, query }) => QueryOrdersByOwnerRequest.encode({ owner: params.owner, pagination: pageRequest(query) }).finish(),
     response: withDecJson(QueryOrdersByOwnerResponse),
+  });
+  routes.gateway('/zonekit/dex/v1/fills', {
+    summary: 'The fills of one owner, market_id or order_id (exactly one), oldest first, kept for fill_retention_blocks blocks',
+    query: paginationQuery.extend({
+      owner: addressParam(routes.addressCodec).optional(),
+      market_id: uint64Param('market_id').optional(),
+      order_id: uint64Param('order_id').optional(),
+    }),
+    method: QUERY_FILLS_PATH,
+    request: ({ query }) =>
+      QueryFillsRequest.encode({ owner: query.owner ?? '', marketId: query.market_id ?? 0n, orderId: query.order_id ?? 0n, pagination: pageRequest(query) }).finish(),
+    response: withDecJson(QueryFillsResponse),
   });
   routes.gateway('/zonekit/dex/v1/estimate_swap_exact_in', {
     summary: 'What MsgSwapExactIn would get for token_in (e.g. 1000uatom) in denom_out, if the batch held only what is known now',

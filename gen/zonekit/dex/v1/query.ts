@@ -8,7 +8,17 @@
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { PageRequest, PageResponse } from "../../../cosmos/base/query/v1beta1/pagination.js";
 import { Coin } from "../../../cosmos/base/v1beta1/coin.js";
-import { AuctionResult, BookLevel, Market, Order, Params } from "./types.js";
+import {
+  AuctionResult,
+  BookLevel,
+  Fill,
+  Market,
+  Order,
+  OrderStatus,
+  orderStatusFromJSON,
+  orderStatusToJSON,
+  Params,
+} from "./types.js";
 
 /** QueryParamsRequest asks for the params. */
 export interface QueryParamsRequest {
@@ -58,9 +68,41 @@ export interface QueryOrderRequest {
   orderId: bigint;
 }
 
-/** QueryOrderResponse carries the order. */
+/** QueryOrderResponse carries the order and what it did. */
 export interface QueryOrderResponse {
+  /** As it is in the book, or as it was last there. */
   order: Order | undefined;
+  status: OrderStatus;
+  /** Base units filled. */
+  filled: string;
+  /** Paid out of the escrow for fills (quote for a buy, base for a sell). */
+  given:
+    | Coin
+    | undefined;
+  /** Received from fills after fees (base for a buy, quote for a sell). */
+  received:
+    | Coin
+    | undefined;
+  /** Escrow returned: price improvement and, once closed, the unfilled remainder. */
+  refunded:
+    | Coin
+    | undefined;
+  /** The block in which it left the book; 0 while open. */
+  closedHeight: bigint;
+}
+
+/** QueryFillsRequest names whose fills: set exactly one of owner, market_id and order_id. */
+export interface QueryFillsRequest {
+  owner: string;
+  marketId: bigint;
+  orderId: bigint;
+  pagination: PageRequest | undefined;
+}
+
+/** QueryFillsResponse is a page of fills, oldest first (newest first with pagination.reverse). */
+export interface QueryFillsResponse {
+  fills: Fill[];
+  pagination: PageResponse | undefined;
 }
 
 /** QueryOrdersByOwnerRequest names an account. */
@@ -790,7 +832,15 @@ export const QueryOrderRequest: MessageFns<QueryOrderRequest, "zonekit.dex.v1.Qu
 };
 
 function createBaseQueryOrderResponse(): QueryOrderResponse {
-  return { order: undefined };
+  return {
+    order: undefined,
+    status: 0,
+    filled: "",
+    given: undefined,
+    received: undefined,
+    refunded: undefined,
+    closedHeight: 0n,
+  };
 }
 
 export const QueryOrderResponse: MessageFns<QueryOrderResponse, "zonekit.dex.v1.QueryOrderResponse"> = {
@@ -799,6 +849,27 @@ export const QueryOrderResponse: MessageFns<QueryOrderResponse, "zonekit.dex.v1.
   encode(message: QueryOrderResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.order !== undefined) {
       Order.encode(message.order, writer.uint32(10).fork()).join();
+    }
+    if (message.status !== 0) {
+      writer.uint32(16).int32(message.status);
+    }
+    if (message.filled !== "") {
+      writer.uint32(26).string(message.filled);
+    }
+    if (message.given !== undefined) {
+      Coin.encode(message.given, writer.uint32(34).fork()).join();
+    }
+    if (message.received !== undefined) {
+      Coin.encode(message.received, writer.uint32(42).fork()).join();
+    }
+    if (message.refunded !== undefined) {
+      Coin.encode(message.refunded, writer.uint32(50).fork()).join();
+    }
+    if (message.closedHeight !== 0n) {
+      if (BigInt.asIntN(64, message.closedHeight) !== message.closedHeight) {
+        throw new globalThis.Error("value provided for field message.closedHeight of type int64 too large");
+      }
+      writer.uint32(56).int64(message.closedHeight);
     }
     return writer;
   },
@@ -824,6 +895,54 @@ export const QueryOrderResponse: MessageFns<QueryOrderResponse, "zonekit.dex.v1.
             message.order = Order.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.filled = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.given = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.received = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.refunded = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.closedHeight = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -837,13 +956,43 @@ export const QueryOrderResponse: MessageFns<QueryOrderResponse, "zonekit.dex.v1.
   },
 
   fromJSON(object: any): QueryOrderResponse {
-    return { order: isSet(object.order) ? Order.fromJSON(object.order) : undefined };
+    return {
+      order: isSet(object.order) ? Order.fromJSON(object.order) : undefined,
+      status: isSet(object.status) ? orderStatusFromJSON(object.status) : 0,
+      filled: isSet(object.filled) ? globalThis.String(object.filled) : "",
+      given: isSet(object.given) ? Coin.fromJSON(object.given) : undefined,
+      received: isSet(object.received) ? Coin.fromJSON(object.received) : undefined,
+      refunded: isSet(object.refunded) ? Coin.fromJSON(object.refunded) : undefined,
+      closedHeight: isSet(object.closedHeight)
+        ? BigInt(object.closedHeight)
+        : isSet(object.closed_height)
+        ? BigInt(object.closed_height)
+        : 0n,
+    };
   },
 
   toJSON(message: QueryOrderResponse): unknown {
     const obj: any = {};
     if (message.order !== undefined) {
       obj.order = Order.toJSON(message.order);
+    }
+    if (message.status !== 0) {
+      obj.status = orderStatusToJSON(message.status);
+    }
+    if (message.filled !== "") {
+      obj.filled = message.filled;
+    }
+    if (message.given !== undefined) {
+      obj.given = Coin.toJSON(message.given);
+    }
+    if (message.received !== undefined) {
+      obj.received = Coin.toJSON(message.received);
+    }
+    if (message.refunded !== undefined) {
+      obj.refunded = Coin.toJSON(message.refunded);
+    }
+    if (message.closedHeight !== 0n) {
+      obj.closedHeight = message.closedHeight.toString();
     }
     return obj;
   },
@@ -854,6 +1003,238 @@ export const QueryOrderResponse: MessageFns<QueryOrderResponse, "zonekit.dex.v1.
   fromPartial(object: DeepPartial<QueryOrderResponse>): QueryOrderResponse {
     const message = createBaseQueryOrderResponse();
     message.order = (object.order !== undefined && object.order !== null) ? Order.fromPartial(object.order) : undefined;
+    message.status = object.status ?? 0;
+    message.filled = object.filled ?? "";
+    message.given = (object.given !== undefined && object.given !== null) ? Coin.fromPartial(object.given) : undefined;
+    message.received = (object.received !== undefined && object.received !== null)
+      ? Coin.fromPartial(object.received)
+      : undefined;
+    message.refunded = (object.refunded !== undefined && object.refunded !== null)
+      ? Coin.fromPartial(object.refunded)
+      : undefined;
+    message.closedHeight = (object.closedHeight !== undefined && object.closedHeight !== null)
+      ? BigInt(object.closedHeight)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseQueryFillsRequest(): QueryFillsRequest {
+  return { owner: "", marketId: 0n, orderId: 0n, pagination: undefined };
+}
+
+export const QueryFillsRequest: MessageFns<QueryFillsRequest, "zonekit.dex.v1.QueryFillsRequest"> = {
+  $type: "zonekit.dex.v1.QueryFillsRequest" as const,
+
+  encode(message: QueryFillsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.owner !== "") {
+      writer.uint32(10).string(message.owner);
+    }
+    if (message.marketId !== 0n) {
+      if (BigInt.asUintN(64, message.marketId) !== message.marketId) {
+        throw new globalThis.Error("value provided for field message.marketId of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.marketId);
+    }
+    if (message.orderId !== 0n) {
+      if (BigInt.asUintN(64, message.orderId) !== message.orderId) {
+        throw new globalThis.Error("value provided for field message.orderId of type uint64 too large");
+      }
+      writer.uint32(24).uint64(message.orderId);
+    }
+    if (message.pagination !== undefined) {
+      PageRequest.encode(message.pagination, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryFillsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryFillsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.marketId = reader.uint64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.orderId = reader.uint64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.pagination = PageRequest.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QueryFillsRequest {
+    return {
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      marketId: isSet(object.marketId)
+        ? BigInt(object.marketId)
+        : isSet(object.market_id)
+        ? BigInt(object.market_id)
+        : 0n,
+      orderId: isSet(object.orderId) ? BigInt(object.orderId) : isSet(object.order_id) ? BigInt(object.order_id) : 0n,
+      pagination: isSet(object.pagination) ? PageRequest.fromJSON(object.pagination) : undefined,
+    };
+  },
+
+  toJSON(message: QueryFillsRequest): unknown {
+    const obj: any = {};
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.marketId !== 0n) {
+      obj.marketId = message.marketId.toString();
+    }
+    if (message.orderId !== 0n) {
+      obj.orderId = message.orderId.toString();
+    }
+    if (message.pagination !== undefined) {
+      obj.pagination = PageRequest.toJSON(message.pagination);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<QueryFillsRequest>): QueryFillsRequest {
+    return QueryFillsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<QueryFillsRequest>): QueryFillsRequest {
+    const message = createBaseQueryFillsRequest();
+    message.owner = object.owner ?? "";
+    message.marketId = (object.marketId !== undefined && object.marketId !== null) ? BigInt(object.marketId) : 0n;
+    message.orderId = (object.orderId !== undefined && object.orderId !== null) ? BigInt(object.orderId) : 0n;
+    message.pagination = (object.pagination !== undefined && object.pagination !== null)
+      ? PageRequest.fromPartial(object.pagination)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseQueryFillsResponse(): QueryFillsResponse {
+  return { fills: [], pagination: undefined };
+}
+
+export const QueryFillsResponse: MessageFns<QueryFillsResponse, "zonekit.dex.v1.QueryFillsResponse"> = {
+  $type: "zonekit.dex.v1.QueryFillsResponse" as const,
+
+  encode(message: QueryFillsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.fills) {
+      Fill.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.pagination !== undefined) {
+      PageResponse.encode(message.pagination, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryFillsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryFillsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fills.push(Fill.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pagination = PageResponse.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QueryFillsResponse {
+    return {
+      fills: globalThis.Array.isArray(object?.fills) ? object.fills.map((e: any) => Fill.fromJSON(e)) : [],
+      pagination: isSet(object.pagination) ? PageResponse.fromJSON(object.pagination) : undefined,
+    };
+  },
+
+  toJSON(message: QueryFillsResponse): unknown {
+    const obj: any = {};
+    if (message.fills?.length) {
+      obj.fills = message.fills.map((e) => Fill.toJSON(e));
+    }
+    if (message.pagination !== undefined) {
+      obj.pagination = PageResponse.toJSON(message.pagination);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<QueryFillsResponse>): QueryFillsResponse {
+    return QueryFillsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<QueryFillsResponse>): QueryFillsResponse {
+    const message = createBaseQueryFillsResponse();
+    message.fills = object.fills?.map((e) => Fill.fromPartial(e)) || [];
+    message.pagination = (object.pagination !== undefined && object.pagination !== null)
+      ? PageResponse.fromPartial(object.pagination)
+      : undefined;
     return message;
   },
 };

@@ -93,12 +93,71 @@ export function timeInForceToJSON(object: TimeInForce): string {
   }
 }
 
+/** OrderStatus says whether an order is still in the book and, if not, why it left. */
+export enum OrderStatus {
+  /** ORDER_STATUS_UNSPECIFIED - Not a status. */
+  ORDER_STATUS_UNSPECIFIED = 0,
+  /** ORDER_STATUS_OPEN - In the book (or waiting for this block's auction). */
+  ORDER_STATUS_OPEN = 1,
+  /** ORDER_STATUS_FILLED - Filled in full. */
+  ORDER_STATUS_FILLED = 2,
+  /** ORDER_STATUS_CANCELLED - Cancelled by its owner, or an IOC order's unfilled remainder after its auction. */
+  ORDER_STATUS_CANCELLED = 3,
+  /** ORDER_STATUS_EXPIRED - Its expiry height passed with a remainder unfilled. */
+  ORDER_STATUS_EXPIRED = 4,
+  UNRECOGNIZED = -1,
+}
+
+export function orderStatusFromJSON(object: any): OrderStatus {
+  switch (object) {
+    case 0:
+    case "ORDER_STATUS_UNSPECIFIED":
+      return OrderStatus.ORDER_STATUS_UNSPECIFIED;
+    case 1:
+    case "ORDER_STATUS_OPEN":
+      return OrderStatus.ORDER_STATUS_OPEN;
+    case 2:
+    case "ORDER_STATUS_FILLED":
+      return OrderStatus.ORDER_STATUS_FILLED;
+    case 3:
+    case "ORDER_STATUS_CANCELLED":
+      return OrderStatus.ORDER_STATUS_CANCELLED;
+    case 4:
+    case "ORDER_STATUS_EXPIRED":
+      return OrderStatus.ORDER_STATUS_EXPIRED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return OrderStatus.UNRECOGNIZED;
+  }
+}
+
+export function orderStatusToJSON(object: OrderStatus): string {
+  switch (object) {
+    case OrderStatus.ORDER_STATUS_UNSPECIFIED:
+      return "ORDER_STATUS_UNSPECIFIED";
+    case OrderStatus.ORDER_STATUS_OPEN:
+      return "ORDER_STATUS_OPEN";
+    case OrderStatus.ORDER_STATUS_FILLED:
+      return "ORDER_STATUS_FILLED";
+    case OrderStatus.ORDER_STATUS_CANCELLED:
+      return "ORDER_STATUS_CANCELLED";
+    case OrderStatus.ORDER_STATUS_EXPIRED:
+      return "ORDER_STATUS_EXPIRED";
+    case OrderStatus.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** Params are the dex module's parameters. */
 export interface Params {
   /** Paid by MsgCreateMarket's sender to the fee collector. */
   marketCreationFee: Coin[];
   /** The fee rate of markets created by MsgCreateMarket. */
   defaultFeeRate: string;
+  /** How many blocks fills and the records of closed orders are kept (0: none are kept). */
+  fillRetentionBlocks: bigint;
 }
 
 /** Market is one base/quote pair traded in a batch auction every block. */
@@ -153,8 +212,63 @@ export interface AuctionResult {
   quoteVolume: string;
 }
 
+/** Fill is one order's part in one auction. */
+export interface Fill {
+  /** Fills are numbered from 1 in the order they happen. */
+  id: bigint;
+  marketId: bigint;
+  orderId: bigint;
+  owner: string;
+  side: Side;
+  /** The block whose auction made the fill. */
+  height: bigint;
+  /** The auction's clearing price in quote per base. */
+  price: string;
+  /** Base units filled. */
+  quantity: string;
+  /** What the owner gave: quote (quantity × price) for a buy, base for a sell. */
+  given:
+    | Coin
+    | undefined;
+  /** What the owner received, after the fee: base for a buy, quote for a sell. */
+  received:
+    | Coin
+    | undefined;
+  /** The dex fee, in the received denom. */
+  fee: Coin | undefined;
+}
+
+/**
+ * OrderRecord is what an order did: kept while it is open once it has filled, and for
+ * fill_retention_blocks after it leaves the book.
+ */
+export interface OrderRecord {
+  /** The order as it was last in the book (remaining: what was left unfilled). */
+  order: Order | undefined;
+  status: OrderStatus;
+  /** Base units filled. */
+  filled: string;
+  /** Paid out of the escrow for fills: quote for a buy, base for a sell. */
+  given:
+    | Coin
+    | undefined;
+  /** Received from fills, after fees: base for a buy, quote for a sell. */
+  received:
+    | Coin
+    | undefined;
+  /**
+   * Escrow returned: a buy's price improvement on each fill, and the unfilled remainder on
+   * cancel or expiry. For a closed order, given + refunded is what it escrowed.
+   */
+  refunded:
+    | Coin
+    | undefined;
+  /** The block in which it left the book; 0 while open. */
+  closedHeight: bigint;
+}
+
 function createBaseParams(): Params {
-  return { marketCreationFee: [], defaultFeeRate: "" };
+  return { marketCreationFee: [], defaultFeeRate: "", fillRetentionBlocks: 0n };
 }
 
 export const Params: MessageFns<Params, "zonekit.dex.v1.Params"> = {
@@ -166,6 +280,12 @@ export const Params: MessageFns<Params, "zonekit.dex.v1.Params"> = {
     }
     if (message.defaultFeeRate !== "") {
       writer.uint32(18).string(message.defaultFeeRate);
+    }
+    if (message.fillRetentionBlocks !== 0n) {
+      if (BigInt.asUintN(64, message.fillRetentionBlocks) !== message.fillRetentionBlocks) {
+        throw new globalThis.Error("value provided for field message.fillRetentionBlocks of type uint64 too large");
+      }
+      writer.uint32(24).uint64(message.fillRetentionBlocks);
     }
     return writer;
   },
@@ -199,6 +319,14 @@ export const Params: MessageFns<Params, "zonekit.dex.v1.Params"> = {
             message.defaultFeeRate = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.fillRetentionBlocks = reader.uint64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -223,6 +351,11 @@ export const Params: MessageFns<Params, "zonekit.dex.v1.Params"> = {
         : isSet(object.default_fee_rate)
         ? globalThis.String(object.default_fee_rate)
         : "",
+      fillRetentionBlocks: isSet(object.fillRetentionBlocks)
+        ? BigInt(object.fillRetentionBlocks)
+        : isSet(object.fill_retention_blocks)
+        ? BigInt(object.fill_retention_blocks)
+        : 0n,
     };
   },
 
@@ -234,6 +367,9 @@ export const Params: MessageFns<Params, "zonekit.dex.v1.Params"> = {
     if (message.defaultFeeRate !== "") {
       obj.defaultFeeRate = message.defaultFeeRate;
     }
+    if (message.fillRetentionBlocks !== 0n) {
+      obj.fillRetentionBlocks = message.fillRetentionBlocks.toString();
+    }
     return obj;
   },
 
@@ -244,6 +380,9 @@ export const Params: MessageFns<Params, "zonekit.dex.v1.Params"> = {
     const message = createBaseParams();
     message.marketCreationFee = object.marketCreationFee?.map((e) => Coin.fromPartial(e)) || [];
     message.defaultFeeRate = object.defaultFeeRate ?? "";
+    message.fillRetentionBlocks = (object.fillRetentionBlocks !== undefined && object.fillRetentionBlocks !== null)
+      ? BigInt(object.fillRetentionBlocks)
+      : 0n;
     return message;
   },
 };
@@ -951,6 +1090,455 @@ export const AuctionResult: MessageFns<AuctionResult, "zonekit.dex.v1.AuctionRes
     message.price = object.price ?? "";
     message.volume = object.volume ?? "";
     message.quoteVolume = object.quoteVolume ?? "";
+    return message;
+  },
+};
+
+function createBaseFill(): Fill {
+  return {
+    id: 0n,
+    marketId: 0n,
+    orderId: 0n,
+    owner: "",
+    side: 0,
+    height: 0n,
+    price: "",
+    quantity: "",
+    given: undefined,
+    received: undefined,
+    fee: undefined,
+  };
+}
+
+export const Fill: MessageFns<Fill, "zonekit.dex.v1.Fill"> = {
+  $type: "zonekit.dex.v1.Fill" as const,
+
+  encode(message: Fill, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== 0n) {
+      if (BigInt.asUintN(64, message.id) !== message.id) {
+        throw new globalThis.Error("value provided for field message.id of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.id);
+    }
+    if (message.marketId !== 0n) {
+      if (BigInt.asUintN(64, message.marketId) !== message.marketId) {
+        throw new globalThis.Error("value provided for field message.marketId of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.marketId);
+    }
+    if (message.orderId !== 0n) {
+      if (BigInt.asUintN(64, message.orderId) !== message.orderId) {
+        throw new globalThis.Error("value provided for field message.orderId of type uint64 too large");
+      }
+      writer.uint32(24).uint64(message.orderId);
+    }
+    if (message.owner !== "") {
+      writer.uint32(34).string(message.owner);
+    }
+    if (message.side !== 0) {
+      writer.uint32(40).int32(message.side);
+    }
+    if (message.height !== 0n) {
+      if (BigInt.asIntN(64, message.height) !== message.height) {
+        throw new globalThis.Error("value provided for field message.height of type int64 too large");
+      }
+      writer.uint32(48).int64(message.height);
+    }
+    if (message.price !== "") {
+      writer.uint32(58).string(message.price);
+    }
+    if (message.quantity !== "") {
+      writer.uint32(66).string(message.quantity);
+    }
+    if (message.given !== undefined) {
+      Coin.encode(message.given, writer.uint32(74).fork()).join();
+    }
+    if (message.received !== undefined) {
+      Coin.encode(message.received, writer.uint32(82).fork()).join();
+    }
+    if (message.fee !== undefined) {
+      Coin.encode(message.fee, writer.uint32(90).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Fill {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFill();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.id = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.marketId = reader.uint64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.orderId = reader.uint64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.owner = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.side = reader.int32() as any;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.height = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.price = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.quantity = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.given = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.received = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.fee = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Fill {
+    return {
+      id: isSet(object.id) ? BigInt(object.id) : 0n,
+      marketId: isSet(object.marketId)
+        ? BigInt(object.marketId)
+        : isSet(object.market_id)
+        ? BigInt(object.market_id)
+        : 0n,
+      orderId: isSet(object.orderId) ? BigInt(object.orderId) : isSet(object.order_id) ? BigInt(object.order_id) : 0n,
+      owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
+      side: isSet(object.side) ? sideFromJSON(object.side) : 0,
+      height: isSet(object.height) ? BigInt(object.height) : 0n,
+      price: isSet(object.price) ? globalThis.String(object.price) : "",
+      quantity: isSet(object.quantity) ? globalThis.String(object.quantity) : "",
+      given: isSet(object.given) ? Coin.fromJSON(object.given) : undefined,
+      received: isSet(object.received) ? Coin.fromJSON(object.received) : undefined,
+      fee: isSet(object.fee) ? Coin.fromJSON(object.fee) : undefined,
+    };
+  },
+
+  toJSON(message: Fill): unknown {
+    const obj: any = {};
+    if (message.id !== 0n) {
+      obj.id = message.id.toString();
+    }
+    if (message.marketId !== 0n) {
+      obj.marketId = message.marketId.toString();
+    }
+    if (message.orderId !== 0n) {
+      obj.orderId = message.orderId.toString();
+    }
+    if (message.owner !== "") {
+      obj.owner = message.owner;
+    }
+    if (message.side !== 0) {
+      obj.side = sideToJSON(message.side);
+    }
+    if (message.height !== 0n) {
+      obj.height = message.height.toString();
+    }
+    if (message.price !== "") {
+      obj.price = message.price;
+    }
+    if (message.quantity !== "") {
+      obj.quantity = message.quantity;
+    }
+    if (message.given !== undefined) {
+      obj.given = Coin.toJSON(message.given);
+    }
+    if (message.received !== undefined) {
+      obj.received = Coin.toJSON(message.received);
+    }
+    if (message.fee !== undefined) {
+      obj.fee = Coin.toJSON(message.fee);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Fill>): Fill {
+    return Fill.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Fill>): Fill {
+    const message = createBaseFill();
+    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
+    message.marketId = (object.marketId !== undefined && object.marketId !== null) ? BigInt(object.marketId) : 0n;
+    message.orderId = (object.orderId !== undefined && object.orderId !== null) ? BigInt(object.orderId) : 0n;
+    message.owner = object.owner ?? "";
+    message.side = object.side ?? 0;
+    message.height = (object.height !== undefined && object.height !== null) ? BigInt(object.height) : 0n;
+    message.price = object.price ?? "";
+    message.quantity = object.quantity ?? "";
+    message.given = (object.given !== undefined && object.given !== null) ? Coin.fromPartial(object.given) : undefined;
+    message.received = (object.received !== undefined && object.received !== null)
+      ? Coin.fromPartial(object.received)
+      : undefined;
+    message.fee = (object.fee !== undefined && object.fee !== null) ? Coin.fromPartial(object.fee) : undefined;
+    return message;
+  },
+};
+
+function createBaseOrderRecord(): OrderRecord {
+  return {
+    order: undefined,
+    status: 0,
+    filled: "",
+    given: undefined,
+    received: undefined,
+    refunded: undefined,
+    closedHeight: 0n,
+  };
+}
+
+export const OrderRecord: MessageFns<OrderRecord, "zonekit.dex.v1.OrderRecord"> = {
+  $type: "zonekit.dex.v1.OrderRecord" as const,
+
+  encode(message: OrderRecord, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.order !== undefined) {
+      Order.encode(message.order, writer.uint32(10).fork()).join();
+    }
+    if (message.status !== 0) {
+      writer.uint32(16).int32(message.status);
+    }
+    if (message.filled !== "") {
+      writer.uint32(26).string(message.filled);
+    }
+    if (message.given !== undefined) {
+      Coin.encode(message.given, writer.uint32(34).fork()).join();
+    }
+    if (message.received !== undefined) {
+      Coin.encode(message.received, writer.uint32(42).fork()).join();
+    }
+    if (message.refunded !== undefined) {
+      Coin.encode(message.refunded, writer.uint32(50).fork()).join();
+    }
+    if (message.closedHeight !== 0n) {
+      if (BigInt.asIntN(64, message.closedHeight) !== message.closedHeight) {
+        throw new globalThis.Error("value provided for field message.closedHeight of type int64 too large");
+      }
+      writer.uint32(56).int64(message.closedHeight);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OrderRecord {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOrderRecord();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.order = Order.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.filled = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.given = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.received = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.refunded = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.closedHeight = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OrderRecord {
+    return {
+      order: isSet(object.order) ? Order.fromJSON(object.order) : undefined,
+      status: isSet(object.status) ? orderStatusFromJSON(object.status) : 0,
+      filled: isSet(object.filled) ? globalThis.String(object.filled) : "",
+      given: isSet(object.given) ? Coin.fromJSON(object.given) : undefined,
+      received: isSet(object.received) ? Coin.fromJSON(object.received) : undefined,
+      refunded: isSet(object.refunded) ? Coin.fromJSON(object.refunded) : undefined,
+      closedHeight: isSet(object.closedHeight)
+        ? BigInt(object.closedHeight)
+        : isSet(object.closed_height)
+        ? BigInt(object.closed_height)
+        : 0n,
+    };
+  },
+
+  toJSON(message: OrderRecord): unknown {
+    const obj: any = {};
+    if (message.order !== undefined) {
+      obj.order = Order.toJSON(message.order);
+    }
+    if (message.status !== 0) {
+      obj.status = orderStatusToJSON(message.status);
+    }
+    if (message.filled !== "") {
+      obj.filled = message.filled;
+    }
+    if (message.given !== undefined) {
+      obj.given = Coin.toJSON(message.given);
+    }
+    if (message.received !== undefined) {
+      obj.received = Coin.toJSON(message.received);
+    }
+    if (message.refunded !== undefined) {
+      obj.refunded = Coin.toJSON(message.refunded);
+    }
+    if (message.closedHeight !== 0n) {
+      obj.closedHeight = message.closedHeight.toString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<OrderRecord>): OrderRecord {
+    return OrderRecord.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<OrderRecord>): OrderRecord {
+    const message = createBaseOrderRecord();
+    message.order = (object.order !== undefined && object.order !== null) ? Order.fromPartial(object.order) : undefined;
+    message.status = object.status ?? 0;
+    message.filled = object.filled ?? "";
+    message.given = (object.given !== undefined && object.given !== null) ? Coin.fromPartial(object.given) : undefined;
+    message.received = (object.received !== undefined && object.received !== null)
+      ? Coin.fromPartial(object.received)
+      : undefined;
+    message.refunded = (object.refunded !== undefined && object.refunded !== null)
+      ? Coin.fromPartial(object.refunded)
+      : undefined;
+    message.closedHeight = (object.closedHeight !== undefined && object.closedHeight !== null)
+      ? BigInt(object.closedHeight)
+      : 0n;
     return message;
   },
 };
