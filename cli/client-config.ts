@@ -123,6 +123,8 @@ const GLOBAL_KEYS: ReadonlyArray<readonly [attribute: string, key: ClientKey]> =
  * chain-id in the file means none.
  */
 export function applyClientConfig(actionCommand: Command): void {
+  // `zonekit config ...` edits the file: a bad value in it must not stop the command that fixes it.
+  for (let c: Command | null = actionCommand; c?.parent; c = c.parent) if (c.name() === 'config' && c.parent.parent === null) return;
   const config = readClientConfig(homeOf(actionCommand));
   if (config === undefined) return;
   const fill = (command: Command, attribute: string, key: ClientKey) => {
@@ -131,16 +133,13 @@ export function applyClientConfig(actionCommand: Command): void {
     if (source !== undefined && source !== 'default') return;
     const value = config[key];
     if (value === undefined || value === '') return;
+    try {
+      checkClientValue(key, value);
+    } catch (err) {
+      throw new CliError(`${clientConfigPath(homeOf(actionCommand))}: ${(err as Error).message}`, `fix it with: zonekit config set client ${key} <value>, or pass the flag`);
+    }
     command.setOptionValueWithSource(attribute, value, 'config');
   };
   for (const [attribute, key] of OPTION_KEYS) fill(actionCommand, attribute, key);
   for (const [attribute, key] of GLOBAL_KEYS) fill(rootOf(actionCommand), attribute, key);
-}
-
-/** `(from client.toml)` when an option's value came from the file: said in errors about it. */
-export function fromClientConfig(command: Command, attribute: string): string {
-  for (let c: Command | null = command; c; c = c.parent) {
-    if (c.options.some((o) => o.attributeName() === attribute)) return c.getOptionValueSource(attribute) === 'config' ? ` (from ${clientConfigPath(homeOf(command))})` : '';
-  }
-  return '';
 }
