@@ -140,6 +140,10 @@ export function applyClientConfig(actionCommand: Command): void {
     }
     command.setOptionValueWithSource(attribute, value, 'config');
   };
-  for (const [attribute, key] of OPTION_KEYS) fill(actionCommand, attribute, key);
+  for (const [attribute, key] of OPTION_KEYS) {
+    // gentx signs for the chain in genesis.json, as simd's (a ceremony replaces that file).
+    if (attribute === 'chainId' && actionCommand.name() === 'gentx') continue;
+    fill(actionCommand, attribute, key);
+  }
   for (const [attribute, key] of GLOBAL_KEYS) fill(rootOf(actionCommand), attribute, key);
 }

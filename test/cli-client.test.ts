@@ -165,10 +165,11 @@ describe('keys: show --bech, rename, mnemonic, parse, export and import', () => 
         '- cosmosvalcons19ll4cm2hmr8afy4kldpxz3fhd9jguq0a4zx5vg',
         '- cosmosvalconspub19ll4cm2hmr8afy4kldpxz3fhd9jguq0azkhrga',
         '',
+        '',
       ].join('\n'),
     );
     assert.equal(JSON.parse(await ok(['keys', 'parse', '2fff5c6d57d8cfd492b6fb4261453769648e01fd', '--home', home, '-o', 'json'])).formats.length, 6);
-    assert.equal(await ok(['keys', 'parse', ABANDON_ADDRESS, '--home', home]), 'bytes: 28FF5C6D57D8CFD492B6FB42614536ED648E01FD\nhuman: cosmos\n');
+    assert.equal(await ok(['keys', 'parse', ABANDON_ADDRESS, '--home', home]), 'bytes: 28FF5C6D57D8CFD492B6FB42614536ED648E01FD\nhuman: cosmos\n\n');
     assert.deepEqual(JSON.parse(await ok(['keys', 'parse', ABANDON_ADDRESS, '--home', home, '-o', 'json'])), { human: 'cosmos', bytes: '28FF5C6D57D8CFD492B6FB42614536ED648E01FD' });
     await fails(['keys', 'parse', 'zzz', '--home', home], /couldn't find valid bech32 nor hex data/);
   });

@@ -103,13 +103,14 @@ export function keysCommand(): Command {
       }
       if (bech !== undefined) {
         const json = { human: bech.prefix, bytes: upperHex(bech.data) };
-        print(g.output, json, () => `bytes: ${json.bytes}\nhuman: ${json.human}`);
+        // simd prints its YAML (which ends in a newline) with Println: a blank line follows.
+        print(g.output, json, () => `bytes: ${json.bytes}\nhuman: ${json.human}\n`);
         return;
       }
       const bytes = strictHex(text);
       if (bytes === undefined || bytes.length === 0) throw new CliError("couldn't find valid bech32 nor hex data", 'give an address in hex (40 hex digits) or in Bech32 (cosmos1...)');
       const formats = allPrefixes(theZone().app.bech32Prefix).map((prefix) => toBech32(prefix, bytes, 1023));
-      print(g.output, { formats }, () => ['formats:', ...formats.map((f) => `- ${f}`)].join('\n'));
+      print(g.output, { formats }, () => ['formats:', ...formats.map((f) => `- ${f}`), ''].join('\n'));
     });
 
   keys
