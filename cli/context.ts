@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { appJsonTypes } from '../app/rest/json-types.js';
 import { TxJsonRegistry } from '../app/tx/tx-json.js';
 import { buildZone, type Zone } from '../zone/zone.js';
-import { defaultHome, resolveHome } from './home.js';
+import { homeOf } from './client-config.js';
 import { askKeyringPassphrase } from './io.js';
 import { Keyring, KEYRING_BACKENDS, type KeyringBackend } from './keyring/keyring.js';
 import { CliError, parseOutputFormat, type OutputFormat } from './output.js';
@@ -14,13 +14,14 @@ export interface GlobalOptions {
   output: OutputFormat;
 }
 
+/** The global flags, with client.toml's defaults already applied (client-config.ts, before every action). */
 export function globalOptions(command: Command): GlobalOptions {
-  const opts = command.optsWithGlobals<{ home?: string; keyringBackend?: string; output?: string }>();
+  const opts = command.optsWithGlobals<{ keyringBackend?: string; output?: string }>();
   const backend = opts.keyringBackend ?? 'file';
   if (!(KEYRING_BACKENDS as readonly string[]).includes(backend)) {
     throw new CliError(`--keyring-backend must be one of ${KEYRING_BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`, 'file keeps keys encrypted with a passphrase; test keeps them in plain files, for development only');
   }
-  return { home: resolveHome(opts.home ?? defaultHome()), keyringBackend: backend as KeyringBackend, output: parseOutputFormat(opts.output ?? 'text') };
+  return { home: homeOf(command), keyringBackend: backend as KeyringBackend, output: parseOutputFormat(opts.output ?? 'text') };
 }
 
 let zone: Zone | undefined;

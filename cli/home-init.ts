@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cometbftBinary, setTomlValue } from '../scripts/lib/cometbft.js';
 import { appTomlPath, writeAppToml } from './app-config.js';
+import { DEFAULT_CLIENT_CONFIG, readClientConfig, writeClientConfig, type ClientConfig } from './client-config.js';
 import { theZone } from './context.js';
 import { cometConfigPath, genesisPath, readGenesis, writeGenesis } from './home.js';
 import { nodeId } from './node-keys.js';
@@ -20,10 +21,12 @@ export interface InitHomeOptions {
   chainId: string;
   /** Replace an existing genesis.json and app.toml (keys are kept). */
   overwrite?: boolean;
+  /** client.toml keys besides the chain id (a testnet home's keyring backend and RPC). */
+  client?: Partial<ClientConfig>;
 }
 
 /** Returns the node id. */
-export function initHome({ home, moniker, chainId, overwrite = false }: InitHomeOptions): string {
+export function initHome({ home, moniker, chainId, overwrite = false, client = {} }: InitHomeOptions): string {
   if (existsSync(genesisPath(home))) {
     if (!overwrite) throw new CliError(`${genesisPath(home)} already exists`, 'pass --overwrite to replace it (the node and validator keys are kept), or choose another --home');
     rmSync(genesisPath(home));
@@ -37,6 +40,8 @@ export function initHome({ home, moniker, chainId, overwrite = false }: InitHome
   config = setTomlValue(config, 'rpc', 'pprof_laddr', '');
   writeFileSync(cometConfigPath(home), config);
   if (overwrite || !existsSync(appTomlPath(home))) writeAppToml(home);
+  // As simd init: client.toml's defaults, with this chain's id (other keys already set are kept).
+  writeClientConfig(home, { ...DEFAULT_CLIENT_CONFIG, ...readClientConfig(home), ...client, 'chain-id': chainId });
   const genesis = readGenesis(home);
   genesis.chain_id = chainId;
   genesis.app_state = defaultAppState();

@@ -11,6 +11,10 @@ import { startCommand, statusCommand, versionCommand } from './commands/node.js'
 import { testnetCommand } from './commands/testnet.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { queryCommand, txCommand } from './commands/tx-query.js';
+import { applyClientConfig } from './client-config.js';
+import { configCommand } from './commands/config.js';
+import { debugCommand } from './commands/debug.js';
+import { completionCommand } from './commands/completion.js';
 import { defaultHome } from './home.js';
 import { toJson } from './output.js';
 
@@ -22,8 +26,10 @@ export function zonekitProgram(): Command {
     .option('--keyring-backend <backend>', 'file (encrypted, asks a passphrase) or test (plain, development only)', 'file')
     .option('-o, --output <format>', 'text or json', 'text')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  for (const command of [initCommand(), genesisCommand(), keysCommand(), startCommand(), exportCommand(), statusCommand(), versionCommand(), cometCommand(), rollbackCommand(), txCommand(), queryCommand(), testnetCommand()]) {
+    .exitOverride()
+    // client.toml's defaults for the flags the user left out, before every command.
+    .hook('preAction', (_program, actionCommand) => applyClientConfig(actionCommand));
+  for (const command of [initCommand(), genesisCommand(), keysCommand(), configCommand(), startCommand(), exportCommand(), statusCommand(), versionCommand(), cometCommand(), rollbackCommand(), txCommand(), queryCommand(), debugCommand(), testnetCommand(), completionCommand()]) {
     program.addCommand(command);
   }
   // Every subcommand inherits the exit override, so commander's errors come back here.

@@ -165,8 +165,9 @@ async function writeTestnet(outputDir: string, options: TestnetOptions): Promise
     const name = `${prefixName}${index}`;
     const home = join(outputDir, name);
     mkdirSync(home, { recursive: true });
-    const nodeId = initHome({ home, moniker: name, chainId });
     const ip = nodeIp(options.startingIp ?? '127.0.0.1', index);
+    // client.toml points each home's commands at its own node and keyring.
+    const nodeId = initHome({ home, moniker: name, chainId, client: { 'keyring-backend': backend, node: `tcp://${ip}:${ports(index).rpc}` } });
     configureNode(home, ip, ports(index), options);
     const keyring = new Keyring({ home, backend, prefix, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
     const { key, mnemonic } = await keyring.add(name);

@@ -37,8 +37,15 @@ export interface TxFlags {
   dryRun?: boolean;
   /** With a numeric --gas: broadcast without simulating first. */
   skipSimulate?: boolean;
+  /**
+   * simd's --broadcast-mode (client.toml's broadcast-mode): `sync` waits for CheckTx and then,
+   * as zonekit always has, for the block; `async` returns the hash as soon as the node has the tx.
+   */
+  broadcastMode?: BroadcastMode;
   output: OutputFormat;
 }
+
+export type BroadcastMode = 'sync' | 'async';
 
 export const DEFAULT_GAS = '200000';
 /**
@@ -214,9 +221,16 @@ function printResult(json: TxResultJson, output: OutputFormat): void {
 }
 
 /** Sends signed tx bytes, waits for their block, and prints the result (codespace included, which cosmjs's result lacks). */
-async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: string, output: OutputFormat): Promise<void> {
+async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: string, output: OutputFormat, mode: BroadcastMode = 'sync'): Promise<void> {
   const comet = await connectComet(node);
   try {
+    if (mode === 'async') {
+      const sent = await atNode(node, () => comet.broadcastTxAsync({ tx: txBytes }));
+      const txhash = toHex(sent.hash).toUpperCase();
+      // As simd's async mode: the hash only, nothing is known yet of CheckTx or the block.
+      printResult({ height: '0', txhash, codespace: '', code: 0, raw_log: '', gas_wanted: '0', gas_used: '0', events: [] }, output);
+      return;
+    }
     const checked = await atNode(node, () => comet.broadcastTxSync({ tx: txBytes }));
     const txhash = toHex(checked.hash).toUpperCase();
     if (checked.code !== 0) {
@@ -307,7 +321,7 @@ export async function submitTx(keyring: Keyring, keyName: string | undefined, fr
     const registry = passthroughRegistry(msgs.map((m) => m.typeUrl));
     const signing = await SigningStargateClient.offline(wallet!, { registry });
     const raw = await signing.sign(fromAddress, [...msgs], fee, flags.memo, { accountNumber: account.accountNumber, sequence: Number(account.sequence), chainId });
-    await broadcastAndPrint(flags.node, TxRaw.encode(raw).finish(), fromAddress, flags.output);
+    await broadcastAndPrint(flags.node, TxRaw.encode(raw).finish(), fromAddress, flags.output, flags.broadcastMode);
   } finally {
     client.disconnect();
   }
@@ -430,6 +444,6 @@ export function txRawBytes(tx: Tx): Uint8Array {
 }
 
 /** `tx broadcast`: sends a signed tx file and waits for its block. */
-export async function broadcastTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output'>): Promise<void> {
-  await broadcastAndPrint(flags.node, txRawBytes(readTxFile(path)), 'the signer', flags.output);
+export async function broadcastTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output' | 'broadcastMode'>): Promise<void> {
+  await broadcastAndPrint(flags.node, txRawBytes(readTxFile(path)), 'the signer', flags.output, flags.broadcastMode);
 }

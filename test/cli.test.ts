@@ -171,6 +171,29 @@ describe('the zonekit CLI against a real chain', () => {
     assert.equal(JSON.parse(await ok(['tx', 'broadcast', signed, ...node, '-o', 'json'])).code, 0);
   });
 
+  it("client.toml's node, chain-id and broadcast-mode are what queries and txs use when no flag says otherwise", async () => {
+    // No --node below: the node set only in client.toml answers.
+    await ok(['config', 'set', 'client', 'node', rpc, '--home', home]);
+    try {
+      assert.equal(JSON.parse(await ok(['status', '--home', home, '-o', 'json'])).node_info.network, CHAIN_ID);
+      const cli = JSON.parse(await ok(['query', 'bank', 'balances', bob, '-o', 'json', ...keys]));
+      const restBody = (await (await fetch(`${rest}/cosmos/bank/v1beta1/balances/${bob}`)).json()) as { balances: unknown };
+      assert.deepEqual(cli.balances, restBody.balances);
+
+      await ok(['config', 'set', 'client', 'broadcast-mode', 'async', '--home', home]);
+      const sent = JSON.parse(await ok(['tx', 'bank', 'send', 'alice', bob, '1uatom', '--fees', '2000uatom', '-y', '-o', 'json', ...keys]));
+      assert.equal(sent.height, '0');
+      await waitFor(async () => (await zonekit(['query', 'tx', sent.txhash, '--home', home])).code === 0, { what: 'the async tx in a block' });
+
+      await ok(['config', 'set', 'client', 'chain-id', 'not-this-chain', '--home', home]);
+      await fails(['tx', 'bank', 'send', 'alice', bob, '1uatom', '--fees', '2000uatom', '-y', ...keys], new RegExp(`wrong chain id: --chain-id is not-this-chain but the node at ${rpc.replace(/[.]/g, '\\.')} is on chain ${CHAIN_ID}`));
+    } finally {
+      await ok(['config', 'set', 'client', 'chain-id', CHAIN_ID, '--home', home]);
+      await ok(['config', 'set', 'client', 'broadcast-mode', 'sync', '--home', home]);
+      await ok(['config', 'set', 'client', 'node', 'tcp://localhost:26657', '--home', home]);
+    }
+  });
+
   it('bad input fails with what went wrong, what to do, and a non-zero exit', async () => {
     const send = (...args: string[]) => ['tx', 'bank', 'send', ...args, '--chain-id', CHAIN_ID, ...node, '--fees', '2000uatom', '-y', ...keys];
     await fails(send('carol', bob, '1uatom'), /"carol" is neither a key in the test keyring[\s\S]*the keys there are: alice, bob/);

@@ -7,7 +7,10 @@ import type { CliCommand, CliContext } from '../../app/cli-types.js';
 import { abciQuery, atNode, connectComet, DEFAULT_NODE, parseCoins, resolveAddress } from '../chain.js';
 import { actionParts, globalOptions, openKeyring, theZone, txJson, type GlobalOptions } from '../context.js';
 import { CliError, fields, print } from '../output.js';
-import { broadcastTxFile, DEFAULT_GAS, DEFAULT_GAS_ADJUSTMENT, SIGN_MODES, signTxFile, submitTx, type SignModeName, type TxFlags } from '../tx.js';
+import { BROADCAST_MODES } from '../client-config.js';
+import { broadcastTxFile, DEFAULT_GAS, DEFAULT_GAS_ADJUSTMENT, SIGN_MODES, signTxFile, submitTx, type BroadcastMode, type SignModeName, type TxFlags } from '../tx.js';
+
+const broadcastModeOption = () => new Option('-b, --broadcast-mode <mode>', 'sync: wait for CheckTx, then for the block; async: return the hash at once').choices(BROADCAST_MODES).default('sync');
 
 function addTxFlags(command: Command): Command {
   return command
@@ -22,7 +25,8 @@ function addTxFlags(command: Command): Command {
     .option('-y, --yes', 'sign and broadcast without asking')
     .option('--generate-only', 'print the unsigned tx (for `tx sign`) instead of signing it')
     .option('--dry-run', 'simulate the tx and print the gas estimate; sign and send nothing')
-    .option('--skip-simulate', 'with a numeric --gas: broadcast without simulating first (a tx that fails in its block still pays its fee)');
+    .option('--skip-simulate', 'with a numeric --gas: broadcast without simulating first (a tx that fails in its block still pays its fee)')
+    .addOption(broadcastModeOption());
 }
 
 function txFlags(options: Record<string, unknown>, g: GlobalOptions): TxFlags {
@@ -38,6 +42,7 @@ function txFlags(options: Record<string, unknown>, g: GlobalOptions): TxFlags {
     generateOnly: options.generateOnly === true,
     dryRun: options.dryRun === true,
     skipSimulate: options.skipSimulate === true,
+    broadcastMode: options.broadcastMode as BroadcastMode,
     output: g.output,
   };
 }
@@ -121,8 +126,9 @@ export function txCommand(): Command {
   tx.command('broadcast <file>')
     .description('broadcast a signed tx (from `tx sign`) and wait for its block')
     .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
-    .action(async (file: string, opts: { node: string }, command: Command) => {
-      await broadcastTxFile(file, { node: opts.node, output: globalOptions(command).output });
+    .addOption(broadcastModeOption())
+    .action(async (file: string, opts: { node: string; broadcastMode: BroadcastMode }, command: Command) => {
+      await broadcastTxFile(file, { node: opts.node, output: globalOptions(command).output, broadcastMode: opts.broadcastMode });
     });
   return tx;
 }

@@ -4,7 +4,10 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
-import { armorPrivateKey, unarmorPrivateKey } from './armor.js';
+import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { armorPrivateKey, decodeArmor, encodeArmor, unarmorPrivateKey } from './armor.js';
+import { bcryptHash } from './bcrypt.js';
 import { WrongPassphraseError } from './crypto.js';
 import { Keyring, KeyringError } from './keyring.js';
 
@@ -82,14 +85,43 @@ describe('keyring', () => {
     await assert.rejects(new Keyring({ home: home(), backend: 'file', passphrase: fixed('short') }).add('alice'), /at least 8/);
   });
 
-  it('export and import move a key in armor sealed with its own passphrase', async () => {
+  it('export and import move a key in the SDK v0.50 armor sealed with its own passphrase', async () => {
     const from = new Keyring({ home: home(), backend: 'test' });
     await from.add('alice', ABANDON);
     const armor = armorPrivateKey(await from.privateKey('alice'), 'export pass');
-    assert.match(armor, /^-----BEGIN ZONEKIT PRIVATE KEY-----\nkdf: scrypt\n/);
+    assert.match(armor, /^-----BEGIN TENDERMINT PRIVATE KEY-----\nkdf: argon2\nsalt: [0-9A-F]{32}\ntype: secp256k1\n\n[A-Za-z0-9+/=\n]+\n=[A-Za-z0-9+/]{4}\n-----END TENDERMINT PRIVATE KEY-----$/);
+    // amino prefix (5 bytes) + key (32) + Poly1305 tag (16)
+    assert.equal(decodeArmor(armor).data.length, 53);
+    assert.throws(() => unarmorPrivateKey(armor.replace(/\n\n(.)/, (_m, c: string) => `\n\n${c === 'A' ? 'B' : 'A'}`), 'export pass'), /checksum does not match/);
     assert.throws(() => unarmorPrivateKey(armor, 'not it'), WrongPassphraseError);
     const to = new Keyring({ home: home(), backend: 'file', passphrase: fixed('correct horse') });
     const key = await to.addPrivateKey('imported', unarmorPrivateKey(armor, 'export pass'));
     assert.equal(key.address, ABANDON_ADDRESS);
+  });
+
+  it('bcrypt gives the published test vectors (OpenBSD and John the Ripper)', () => {
+    const alphabet = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const std = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const salt = (text: string) => new Uint8Array(Buffer.from([...text].map((c) => std[alphabet.indexOf(c)]).join(''), 'base64')).slice(0, 16);
+    for (const [password, hash] of [
+      ['U*U', '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW'],
+      ['', '$2a$06$DCq7YPn5Rq63x1Lad4cll.TV4S6ytwfsfvkgY8jIucDrjc8deX1s.'],
+      ['abcdefghijklmnopqrstuvwxyz', '$2a$06$.rCVZVOThsIa97pEDOxvGuRRgzG64bvtJ0938xuqzv18d3ZpQhstC'],
+    ] as const) {
+      assert.equal(new TextDecoder().decode(bcryptHash(new TextEncoder().encode(password), salt(hash.slice(7, 29)), Number(hash.slice(4, 6)))), hash);
+    }
+  });
+
+  it('imports the bcrypt armor SDKs before v0.50 wrote (sha256 of the bcrypt hash, xsalsa20-poly1305, nonce first)', async () => {
+    const from = new Keyring({ home: home(), backend: 'test' });
+    await from.add('alice', ABANDON);
+    const saltBytes = new Uint8Array(16).fill(7);
+    const key = sha256(bcryptHash(new TextEncoder().encode('old pass'), saltBytes, 12));
+    const nonce = new Uint8Array(24).fill(9);
+    const plain = new Uint8Array([0xe1, 0xb0, 0xf7, 0x9b, 0x20, ...(await from.privateKey('alice'))]);
+    const sealed = new Uint8Array([...nonce, ...xsalsa20poly1305(key, nonce).encrypt(plain)]);
+    const armor = encodeArmor('TENDERMINT PRIVATE KEY', { kdf: 'bcrypt', salt: Buffer.from(saltBytes).toString('hex').toUpperCase(), type: 'secp256k1' }, sealed);
+    assert.deepEqual(unarmorPrivateKey(armor, 'old pass'), await from.privateKey('alice'));
+    assert.throws(() => unarmorPrivateKey(armor, 'not it'), WrongPassphraseError);
   });
 });

@@ -119,6 +119,16 @@ export class Keyring {
     rmSync(this.path(name));
   }
 
+  /** Renames a key (its file; the key and its sealing are unchanged). */
+  rename(from: string, to: string): KeyInfo {
+    const file = this.keyFile(from);
+    this.checkNewName(to);
+    writeFileSync(this.path(to), JSON.stringify({ ...file, name: to }, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(this.path(to), 0o600);
+    rmSync(this.path(from));
+    return publicPart({ ...file, name: to });
+  }
+
   async privateKey(name: string): Promise<Uint8Array> {
     const file = this.keyFile(name);
     if (file.privkey !== undefined) return new Uint8Array(Buffer.from(file.privkey, 'hex'));
