@@ -38,7 +38,17 @@ export interface TxFlags {
   /** With a numeric --gas: broadcast without simulating first. */
   skipSimulate?: boolean;
   output: OutputFormat;
+  /** simd's --broadcast-mode: sync (after CheckTx), async (at once) or block (after the block: zonekit's default). */
+  broadcastMode?: BroadcastMode;
 }
+
+/**
+ * When a broadcast returns: `sync` after CheckTx (the SDK's BROADCAST_MODE_SYNC, simd's
+ * default), `async` as soon as the node has the tx (BROADCAST_MODE_ASYNC), `block` once the tx
+ * is in a block, with its result (the SDK's former BROADCAST_MODE_BLOCK, zonekit's default).
+ */
+export const BROADCAST_MODES = ['sync', 'async', 'block'] as const;
+export type BroadcastMode = (typeof BROADCAST_MODES)[number];
 
 export const DEFAULT_GAS = '200000';
 /**
@@ -205,14 +215,25 @@ function printResult(json: TxResultJson, output: OutputFormat): void {
 }
 
 /** Sends signed tx bytes, waits for their block, and prints the result (codespace included, which cosmjs's result lacks). */
-async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: string, output: OutputFormat): Promise<void> {
+async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: string, output: OutputFormat, mode: BroadcastMode = 'block'): Promise<void> {
   const comet = await connectComet(node);
   try {
+    if (mode === 'async') {
+      const { hash } = await atNode(node, () => comet.broadcastTxAsync({ tx: txBytes }));
+      const txhash = toHex(hash).toUpperCase();
+      print(output, { height: '0', txhash, codespace: '', code: 0, raw_log: '', gas_wanted: '0', gas_used: '0', events: [] }, () => fields([['txhash', txhash], ['mode', 'async: sent, not yet checked']]));
+      return;
+    }
     const checked = await atNode(node, () => comet.broadcastTxSync({ tx: txBytes }));
     const txhash = toHex(checked.hash).toUpperCase();
     if (checked.code !== 0) {
       if (/insufficient funds|insufficient fees|sequence mismatch/.test(checked.log ?? '')) explainChainError(new Error(checked.log), address);
       printResult({ height: '0', txhash, codespace: checked.codespace ?? '', code: checked.code, raw_log: checked.log ?? '', gas_wanted: String(checked.gasWanted), gas_used: String(checked.gasUsed), events: [] }, output);
+    }
+    if (mode === 'sync') {
+      const json = { height: '0', txhash, codespace: '', code: 0, raw_log: '', gas_wanted: String(checked.gasWanted), gas_used: String(checked.gasUsed), events: [] };
+      print(output, json, () => fields([['txhash', txhash], ['code', '0 (accepted into the mempool; not yet in a block)']]));
+      return;
     }
     const deadline = Date.now() + 60_000;
     const included = await withSpinner(
@@ -298,7 +319,7 @@ export async function submitTx(keyring: Keyring, keyName: string | undefined, fr
     const registry = passthroughRegistry(msgs.map((m) => m.typeUrl));
     const signing = await SigningStargateClient.offline(wallet!, { registry });
     const raw = await signing.sign(fromAddress, [...msgs], fee, flags.memo, { accountNumber: account.accountNumber, sequence: Number(account.sequence), chainId });
-    await broadcastAndPrint(flags.node, TxRaw.encode(raw).finish(), fromAddress, flags.output);
+    await broadcastAndPrint(flags.node, TxRaw.encode(raw).finish(), fromAddress, flags.output, flags.broadcastMode);
   } finally {
     client.disconnect();
   }
@@ -346,13 +367,13 @@ export interface SignFlags {
   signMode: SignModeName;
 }
 
-interface SignerData {
+export interface SignerData {
   chainId: string;
   accountNumber: bigint;
   sequence: bigint;
 }
 
-async function signerData(address: string, flags: SignFlags): Promise<SignerData> {
+export async function signerData(address: string, flags: SignFlags): Promise<SignerData> {
   if (flags.offline) {
     if (flags.chainId === undefined || flags.accountNumber === undefined || flags.sequence === undefined) {
       throw new CliError('--offline needs --chain-id, --account-number and --sequence (see `zonekit query auth account <address>` on a connected machine)');
@@ -421,6 +442,6 @@ export function txRawBytes(tx: Tx): Uint8Array {
 }
 
 /** `tx broadcast`: sends a signed tx file and waits for its block. */
-export async function broadcastTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output'>): Promise<void> {
-  await broadcastAndPrint(flags.node, txRawBytes(readTxFile(path)), 'the signer', flags.output);
+export async function broadcastTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output' | 'broadcastMode'>): Promise<void> {
+  await broadcastAndPrint(flags.node, txRawBytes(readTxFile(path)), 'the signer', flags.output, flags.broadcastMode);
 }

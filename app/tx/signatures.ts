@@ -177,7 +177,7 @@ export function verifyTxSignatures(
  * Why one signer's signature does not hold (the SDK's VerifySignature), or undefined when it
  * does: a single signature against a secp256k1 key, a multisignature against a multisig key.
  */
-function signatureFault(
+export function signatureFault(
   tx: DecodedTx,
   pubKey: AccountPubKey,
   data: SignatureData,
