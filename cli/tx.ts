@@ -445,3 +445,29 @@ export function txRawBytes(tx: Tx): Uint8Array {
 export async function broadcastTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output' | 'broadcastMode'>): Promise<void> {
   await broadcastAndPrint(flags.node, txRawBytes(readTxFile(path)), 'the signer', flags.output, flags.broadcastMode);
 }
+
+/**
+ * `tx simulate <file>`: the gas a tx file would use. A signed file is simulated as it is; an
+ * unsigned one with each signer's key (or a stand-in) and sequence from the node and a
+ * signature of the real size, as the commands simulate before signing.
+ */
+export async function simulateTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output'>): Promise<void> {
+  const tx = readTxFile(path);
+  let bytes: Uint8Array;
+  if (tx.signatures.length > 0) bytes = txToBytes(tx);
+  else {
+    const client = await connectStargate(flags.node);
+    try {
+      const signerInfos = [];
+      for (const address of txSigners(tx)) {
+        const account = await signerAccount(client, flags.node, address, undefined);
+        signerInfos.push({ publicKey: { typeUrl: SECP256K1_PUBKEY, value: PubKey.encode({ key: account.pubkey }).finish() }, modeInfo: { single: { mode: SignMode.SIGN_MODE_DIRECT } }, sequence: account.sequence });
+      }
+      bytes = txToBytes(Tx.fromPartial({ body: tx.body!, authInfo: { ...tx.authInfo!, signerInfos }, signatures: signerInfos.map(() => new Uint8Array(SIGNATURE_BYTES)) }));
+    } finally {
+      client.disconnect();
+    }
+  }
+  const gas = await simulate(flags.node, bytes, txSigners(tx)[0]!);
+  print(flags.output, { gas_estimate: String(gas) }, () => `gas estimate: ${gas}`);
+}

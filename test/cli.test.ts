@@ -393,6 +393,19 @@ describe('the zonekit CLI against a real chain', () => {
     assert.ok(members.length === 3);
   });
 
+  it('tx simulate estimates the gas of an unsigned or a signed tx file', async () => {
+    const unsigned = join(home, 'unsigned-simulate.json');
+    writeFileSync(unsigned, await ok(['tx', 'bank', 'send', 'alice', bob, '2uatom', '--fees', '3000uatom', '--generate-only', ...keys]));
+    const fromUnsigned = JSON.parse(await ok(['tx', 'simulate', unsigned, ...node, '-o', 'json']));
+    assert.ok(Number(fromUnsigned.gas_estimate) > 10_000, JSON.stringify(fromUnsigned));
+    const signed = join(home, 'signed-simulate.json');
+    await ok(['tx', 'sign', unsigned, '--from', 'alice', ...node, '--output-document', signed, ...keys]);
+    assert.match(await ok(['tx', 'simulate', signed, ...node]), /^gas estimate: \d+\n$/);
+    const broke = join(home, 'unsigned-simulate-broke.json');
+    writeFileSync(broke, await ok(['tx', 'bank', 'send', 'alice', bob, '99xyz', '--fees', '3000uatom', '--generate-only', ...keys]));
+    await fails(['tx', 'simulate', broke, ...node], /the simulation failed, so nothing was sent and no fee was paid: insufficient funds/);
+  });
+
   it('query auth params, bank params and bank denom-metadata in the SDK\'s JSON', async () => {
     const auth = JSON.parse(await ok(['query', 'auth', 'params', ...node, '-o', 'json']));
     assert.deepEqual(Object.keys(auth.params), ['max_memo_characters', 'tx_sig_limit', 'tx_size_cost_per_byte', 'sig_verify_cost_ed25519', 'sig_verify_cost_secp256k1']);

@@ -10,7 +10,7 @@ import { CliError, fields, print, toJson } from '../output.js';
 import { txToBytes } from '../../app/tx/tx-json.js';
 import { multisign, signForMultisig } from '../multisig.js';
 import { validateSignatures } from '../validate-signatures.js';
-import { BROADCAST_MODES, broadcastTxFile, readTxFile, type BroadcastMode, DEFAULT_GAS, DEFAULT_GAS_ADJUSTMENT, SIGN_MODES, signTxFile, submitTx, type SignFlags, type SignModeName, type TxFlags } from '../tx.js';
+import { BROADCAST_MODES, broadcastTxFile, readTxFile, simulateTxFile, type BroadcastMode, DEFAULT_GAS, DEFAULT_GAS_ADJUSTMENT, SIGN_MODES, signTxFile, submitTx, type SignFlags, type SignModeName, type TxFlags } from '../tx.js';
 
 function addTxFlags(command: Command): Command {
   return command
@@ -167,6 +167,12 @@ export function txCommand(): Command {
     .option('--chain-id <id>', "the chain id (default: the node's)")
     .action(async (file: string, opts: { node: string; offline?: boolean; chainId?: string }, command: Command) => {
       await validateSignatures(file, { node: opts.node, offline: opts.offline === true, output: globalOptions(command).output, ...(opts.chainId !== undefined ? { chainId: opts.chainId } : {}) });
+    });
+  tx.command('simulate <file>')
+    .description('the gas a tx file (signed, or unsigned from --generate-only) would use, from the node\'s simulation; sends nothing')
+    .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
+    .action(async (file: string, opts: { node: string }, command: Command) => {
+      await simulateTxFile(file, { node: opts.node, output: globalOptions(command).output });
     });
   tx.command('encode <file>')
     .description("the base64 protobuf bytes (TxRaw) of a tx file in the SDK's JSON, as simd's `tx encode`")
