@@ -14,10 +14,11 @@ export const CLIENT_KEYS = ['chain-id', 'keyring-backend', 'output', 'node', 'br
 export type ClientKey = (typeof CLIENT_KEYS)[number];
 export type ClientConfig = Record<ClientKey, string>;
 
-export const BROADCAST_MODES = ['sync', 'async'] as const;
+export { BROADCAST_MODES } from './tx.js';
+import { BROADCAST_MODES } from './tx.js';
 
 /** What `zonekit init` writes (simd's defaults, with zonekit's default keyring backend: it has no `os` backend). */
-export const DEFAULT_CLIENT_CONFIG: ClientConfig = { 'chain-id': '', 'keyring-backend': 'file', output: 'text', node: DEFAULT_NODE, 'broadcast-mode': 'sync' };
+export const DEFAULT_CLIENT_CONFIG: ClientConfig = { 'chain-id': '', 'keyring-backend': 'file', output: 'text', node: DEFAULT_NODE, 'broadcast-mode': 'block' };
 
 export const clientConfigPath = (home: string): string => join(home, 'config', 'client.toml');
 
@@ -54,7 +55,8 @@ keyring-backend = ${q(config['keyring-backend'])}
 output = ${q(config.output)}
 # <host>:<port> to CometBFT RPC interface for this chain
 node = ${q(config.node)}
-# Transaction broadcasting mode (sync|async)
+# Transaction broadcasting mode (sync|async|block): block, zonekit's default, waits for the tx's
+# block and prints its result; sync returns after CheckTx; async at once
 broadcast-mode = ${q(config['broadcast-mode'])}
 `;
 }

@@ -37,15 +37,18 @@ export interface TxFlags {
   dryRun?: boolean;
   /** With a numeric --gas: broadcast without simulating first. */
   skipSimulate?: boolean;
-  /**
-   * simd's --broadcast-mode (client.toml's broadcast-mode): `sync` waits for CheckTx and then,
-   * as zonekit always has, for the block; `async` returns the hash as soon as the node has the tx.
-   */
-  broadcastMode?: BroadcastMode;
   output: OutputFormat;
+  /** simd's --broadcast-mode: sync (after CheckTx), async (at once) or block (after the block: zonekit's default). */
+  broadcastMode?: BroadcastMode;
 }
 
-export type BroadcastMode = 'sync' | 'async';
+/**
+ * When a broadcast returns: `sync` after CheckTx (the SDK's BROADCAST_MODE_SYNC, simd's
+ * default), `async` as soon as the node has the tx (BROADCAST_MODE_ASYNC), `block` once the tx
+ * is in a block, with its result (the SDK's former BROADCAST_MODE_BLOCK, zonekit's default).
+ */
+export const BROADCAST_MODES = ['sync', 'async', 'block'] as const;
+export type BroadcastMode = (typeof BROADCAST_MODES)[number];
 
 export const DEFAULT_GAS = '200000';
 /**
@@ -221,14 +224,13 @@ function printResult(json: TxResultJson, output: OutputFormat): void {
 }
 
 /** Sends signed tx bytes, waits for their block, and prints the result (codespace included, which cosmjs's result lacks). */
-async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: string, output: OutputFormat, mode: BroadcastMode = 'sync'): Promise<void> {
+async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: string, output: OutputFormat, mode: BroadcastMode = 'block'): Promise<void> {
   const comet = await connectComet(node);
   try {
     if (mode === 'async') {
-      const sent = await atNode(node, () => comet.broadcastTxAsync({ tx: txBytes }));
-      const txhash = toHex(sent.hash).toUpperCase();
-      // As simd's async mode: the hash only, nothing is known yet of CheckTx or the block.
-      printResult({ height: '0', txhash, codespace: '', code: 0, raw_log: '', gas_wanted: '0', gas_used: '0', events: [] }, output);
+      const { hash } = await atNode(node, () => comet.broadcastTxAsync({ tx: txBytes }));
+      const txhash = toHex(hash).toUpperCase();
+      print(output, { height: '0', txhash, codespace: '', code: 0, raw_log: '', gas_wanted: '0', gas_used: '0', events: [] }, () => fields([['txhash', txhash], ['mode', 'async: sent, not yet checked']]));
       return;
     }
     const checked = await atNode(node, () => comet.broadcastTxSync({ tx: txBytes }));
@@ -236,6 +238,11 @@ async function broadcastAndPrint(node: string, txBytes: Uint8Array, address: str
     if (checked.code !== 0) {
       if (/insufficient funds|insufficient fees|sequence mismatch/.test(checked.log ?? '')) explainChainError(new Error(checked.log), address);
       printResult({ height: '0', txhash, codespace: checked.codespace ?? '', code: checked.code, raw_log: checked.log ?? '', gas_wanted: String(checked.gasWanted), gas_used: String(checked.gasUsed), events: [] }, output);
+    }
+    if (mode === 'sync') {
+      const json = { height: '0', txhash, codespace: '', code: 0, raw_log: '', gas_wanted: String(checked.gasWanted), gas_used: String(checked.gasUsed), events: [] };
+      print(output, json, () => fields([['txhash', txhash], ['code', '0 (accepted into the mempool; not yet in a block)']]));
+      return;
     }
     const deadline = Date.now() + 60_000;
     const included = await withSpinner(
@@ -369,13 +376,13 @@ export interface SignFlags {
   signMode: SignModeName;
 }
 
-interface SignerData {
+export interface SignerData {
   chainId: string;
   accountNumber: bigint;
   sequence: bigint;
 }
 
-async function signerData(address: string, flags: SignFlags): Promise<SignerData> {
+export async function signerData(address: string, flags: SignFlags): Promise<SignerData> {
   if (flags.offline) {
     if (flags.chainId === undefined || flags.accountNumber === undefined || flags.sequence === undefined) {
       throw new CliError('--offline needs --chain-id, --account-number and --sequence (see `zonekit query auth account <address>` on a connected machine)');
@@ -446,4 +453,30 @@ export function txRawBytes(tx: Tx): Uint8Array {
 /** `tx broadcast`: sends a signed tx file and waits for its block. */
 export async function broadcastTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output' | 'broadcastMode'>): Promise<void> {
   await broadcastAndPrint(flags.node, txRawBytes(readTxFile(path)), 'the signer', flags.output, flags.broadcastMode);
+}
+
+/**
+ * `tx simulate <file>`: the gas a tx file would use. A signed file is simulated as it is; an
+ * unsigned one with each signer's key (or a stand-in) and sequence from the node and a
+ * signature of the real size, as the commands simulate before signing.
+ */
+export async function simulateTxFile(path: string, flags: Pick<TxFlags, 'node' | 'output'>): Promise<void> {
+  const tx = readTxFile(path);
+  let bytes: Uint8Array;
+  if (tx.signatures.length > 0) bytes = txToBytes(tx);
+  else {
+    const client = await connectStargate(flags.node);
+    try {
+      const signerInfos = [];
+      for (const address of txSigners(tx)) {
+        const account = await signerAccount(client, flags.node, address, undefined);
+        signerInfos.push({ publicKey: { typeUrl: SECP256K1_PUBKEY, value: PubKey.encode({ key: account.pubkey }).finish() }, modeInfo: { single: { mode: SignMode.SIGN_MODE_DIRECT } }, sequence: account.sequence });
+      }
+      bytes = txToBytes(Tx.fromPartial({ body: tx.body!, authInfo: { ...tx.authInfo!, signerInfos }, signatures: signerInfos.map(() => new Uint8Array(SIGNATURE_BYTES)) }));
+    } finally {
+      client.disconnect();
+    }
+  }
+  const gas = await simulate(flags.node, bytes, txSigners(tx)[0]!);
+  print(flags.output, { gas_estimate: String(gas) }, () => `gas estimate: ${gas}`);
 }

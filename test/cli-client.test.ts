@@ -34,7 +34,7 @@ describe('client.toml and zonekit config', () => {
     assert.match(toml, /^keyring-backend = "file"$/m);
     assert.match(toml, /^output = "text"$/m);
     assert.match(toml, /^node = "tcp:\/\/localhost:26657"$/m);
-    assert.match(toml, /^broadcast-mode = "sync"$/m);
+    assert.match(toml, /^broadcast-mode = "block"$/m);
     assert.equal(JSON.parse(await ok(['config', 'get', 'client', 'chain-id', '--home', home])), 'my-chain-7');
     assert.equal(JSON.parse(await ok(['config', 'get', 'client', 'node', '--home', home])), 'tcp://localhost:26657');
     assert.equal((await ok(['config', 'chain-id', '--home', home])).trim(), 'my-chain-7');
@@ -44,7 +44,7 @@ describe('client.toml and zonekit config', () => {
       'keyring-backend': 'file',
       output: 'text',
       node: 'tcp://localhost:26657',
-      'broadcast-mode': 'sync',
+      'broadcast-mode': 'block',
     });
     assert.equal((await ok(['config', 'home', '--home', home])).trim(), home);
   });
@@ -69,7 +69,7 @@ describe('client.toml and zonekit config', () => {
     await fails(['config', 'bogus', '--home', home], valid);
     await fails(['config', 'set', 'client', 'output', 'yaml', '--home', home], /invalid output "yaml": expected one of text, json/);
     await fails(['config', 'set', 'client', 'keyring-backend', 'os', '--home', home], /invalid keyring-backend "os": expected one of file, test/);
-    await fails(['config', 'set', 'client', 'broadcast-mode', 'block', '--home', home], /invalid broadcast-mode "block": expected one of sync, async/);
+    await fails(['config', 'set', 'client', 'broadcast-mode', 'commit', '--home', home], /invalid broadcast-mode "commit": expected one of sync, async, block/);
     await fails(['config', 'set', 'client', 'node', 'localhost', '--home', home], /invalid --node "localhost"/);
     await fails(['config', 'set', 'app', 'minimum-gas-prices', '1uatom', '--home', home], /unknown config "app"/);
     assert.equal(existsSync(join(home, 'config', 'client.toml')), false);
@@ -108,7 +108,7 @@ describe('client.toml and zonekit config', () => {
     const dir = join(newHome(), 'net');
     await ok(['testnet', 'init-files', '--validators', '2', '--output-dir', dir, '--chain-id', 'net-1', '-o', 'json']);
     const node1 = JSON.parse(await ok(['config', 'view', 'client', '--home', join(dir, 'node1'), '-o', 'json']));
-    assert.deepEqual(node1, { 'chain-id': 'net-1', 'keyring-backend': 'test', output: 'text', node: 'tcp://127.0.0.1:26667', 'broadcast-mode': 'sync' });
+    assert.deepEqual(node1, { 'chain-id': 'net-1', 'keyring-backend': 'test', output: 'text', node: 'tcp://127.0.0.1:26667', 'broadcast-mode': 'block' });
     // Its key lists without --keyring-backend.
     assert.equal(JSON.parse(await ok(['keys', 'list', '--home', join(dir, 'node1'), '-o', 'json']))[0].name, 'node1');
   });

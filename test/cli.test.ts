@@ -189,7 +189,7 @@ describe('the zonekit CLI against a real chain', () => {
       await fails(['tx', 'bank', 'send', 'alice', bob, '1uatom', '--fees', '2000uatom', '-y', ...keys], new RegExp(`wrong chain id: --chain-id is not-this-chain but the node at ${rpc.replace(/[.]/g, '\\.')} is on chain ${CHAIN_ID}`));
     } finally {
       await ok(['config', 'set', 'client', 'chain-id', CHAIN_ID, '--home', home]);
-      await ok(['config', 'set', 'client', 'broadcast-mode', 'sync', '--home', home]);
+      await ok(['config', 'set', 'client', 'broadcast-mode', 'block', '--home', home]);
       await ok(['config', 'set', 'client', 'node', 'tcp://localhost:26657', '--home', home]);
     }
   });
@@ -304,6 +304,140 @@ describe('the zonekit CLI against a real chain', () => {
     const log = readFileSync(join(home, 'start.log'), 'utf8');
     assert.match(log, /zonekit: the app logs to stdout \(level info, format plain/);
     assert.match(log, /INF committed block module=consensus height=\d+ txs=\d+ failed=\d+ gas_used=\d+ gas_wanted=\d+ block_time=\S+ app_hash=[0-9A-F]{12}/);
+  });
+
+  it('tx encode/decode round-trip a tx file; validate-signatures passes a good one and fails a tampered one', async () => {
+    const unsigned = join(home, 'unsigned-encode.json');
+    writeFileSync(unsigned, await ok(['tx', 'bank', 'send', 'alice', bob, '3uatom', '--fees', '3000uatom', '--generate-only', ...keys]));
+    const signed = join(home, 'signed-encode.json');
+    await ok(['tx', 'sign', unsigned, '--from', 'alice', ...node, '--output-document', signed, ...keys]);
+    for (const file of [unsigned, signed]) {
+      const encoded = (await ok(['tx', 'encode', file])).trim();
+      assert.match(encoded, /^[A-Za-z0-9+/]+=*$/);
+      assert.deepEqual(JSON.parse(await ok(['tx', 'decode', encoded])), JSON.parse(readFileSync(file, 'utf8')));
+      assert.deepEqual(JSON.parse(await ok(['tx', 'decode', '--hex', Buffer.from(encoded, 'base64').toString('hex')])), JSON.parse(readFileSync(file, 'utf8')));
+    }
+    await fails(['tx', 'decode', 'not base64!'], /invalid base64 tx bytes/);
+    const text = await ok(['tx', 'validate-signatures', signed, ...node]);
+    assert.match(text, new RegExp(`^Signers:\n  0: ${alice}\n\nSignatures:\n  0: ${alice}\t+\\[OK\\]\n`));
+    const report = JSON.parse(await ok(['tx', 'validate-signatures', signed, ...node, '-o', 'json']));
+    assert.deepEqual(report, { signers: [alice], signatures: [{ index: 0, address: alice, status: 'OK' }], valid: true });
+    const tampered = JSON.parse(readFileSync(signed, 'utf8'));
+    const signature = Buffer.from(tampered.signatures[0], 'base64');
+    signature[10] ^= 1;
+    tampered.signatures[0] = signature.toString('base64');
+    const tamperedFile = join(home, 'tampered.json');
+    writeFileSync(tamperedFile, JSON.stringify(tampered));
+    const stderr = await fails(['tx', 'validate-signatures', tamperedFile, ...node], /^Error: signatures validation failed/);
+    assert.doesNotMatch(stderr, /\[OK\]/);
+    const broken = await zonekit(['tx', 'validate-signatures', tamperedFile, ...node, '-o', 'json']);
+    assert.notEqual(broken.code, 0);
+    assert.match(JSON.parse(broken.stdout).signatures[0].status, /^ERROR: signature verification failed \(unable to verify single signer signature/);
+    await fails(['tx', 'validate-signatures', unsigned, ...node], /signatures validation failed/);
+  });
+
+  it('tx bank multi-send pays each recipient, or splits the amount with --split; --broadcast-mode sync and async return a hash that commits', async () => {
+    const [r1, r2] = await Promise.all(['ms-1', 'ms-2'].map(async (name) => JSON.parse(await ok(['keys', 'add', name, ...keys, '-o', 'json'])).address as string));
+    const balance = async (address: string) => JSON.parse(await ok(['query', 'bank', 'balances', address!, '--denom', 'uatom', ...node, '-o', 'json'])).balance.amount as string;
+    const each = JSON.parse(await ok(['tx', 'bank', 'multi-send', 'alice', r1!, r2!, '100uatom', '--fees', '3000uatom', ...node, '-y', '-o', 'json', ...keys]));
+    assert.equal(each.code, 0, each.raw_log);
+    assert.deepEqual([await balance(r1!), await balance(r2!)], ['100', '100']);
+    const split = JSON.parse(await ok(['tx', 'bank', 'multi-send', 'alice', r1!, r2!, '101uatom', '--split', '--fees', '3000uatom', ...node, '-y', '-o', 'json', ...keys]));
+    assert.equal(split.code, 0, split.raw_log);
+    assert.deepEqual([await balance(r1!), await balance(r2!)], ['150', '150']);
+    await fails(['tx', 'bank', 'multi-send', 'alice', r1!, r2!, '1uatom', '--split', '--fees', '3000uatom', ...node, '-y', ...keys], /leaves one of them nothing/);
+
+    for (const mode of ['sync', 'async']) {
+      const sent = JSON.parse(await ok(['tx', 'bank', 'send', 'alice', r1!, '5uatom', '--fees', '3000uatom', '--broadcast-mode', mode, ...node, '-y', '-o', 'json', ...keys]));
+      assert.deepEqual([sent.height, sent.code], ['0', 0]);
+      assert.match(sent.txhash, /^[0-9A-F]{64}$/);
+      await waitFor(async () => (await zonekit(['query', 'tx', sent.txhash, ...node])).code === 0, { what: `the ${mode}-broadcast tx in a block` });
+      assert.equal(JSON.parse(await ok(['query', 'tx', sent.txhash, ...node, '-o', 'json'])).code, 0);
+    }
+    assert.equal(await balance(r1!), '160');
+    const unsigned = join(home, 'unsigned-sync.json');
+    writeFileSync(unsigned, await ok(['tx', 'bank', 'send', 'alice', r2!, '1uatom', '--fees', '3000uatom', '--generate-only', ...keys]));
+    const signed = join(home, 'signed-sync.json');
+    await ok(['tx', 'sign', unsigned, '--from', 'alice', ...node, '--output-document', signed, ...keys]);
+    const sync = JSON.parse(await ok(['tx', 'broadcast', signed, '-b', 'sync', ...node, '-o', 'json']));
+    assert.equal(sync.height, '0');
+    await waitFor(async () => (await zonekit(['query', 'tx', sync.txhash, ...node])).code === 0, { what: 'the broadcast sync tx in a block' });
+  });
+
+  it('a 2-of-3 multisig: keys add --multisig, each member signs with tx sign --multisig, tx multisign, tx broadcast commits; one signature is refused', async () => {
+    const members = await Promise.all(['m-1', 'm-2', 'm-3'].map(async (name) => JSON.parse(await ok(['keys', 'add', name, ...keys, '-o', 'json'])).address as string));
+    const multi = JSON.parse(await ok(['keys', 'add', 'msig', '--multisig', 'm-3,m-1,m-2', '--multisig-threshold', '2', ...keys, '-o', 'json']));
+    assert.equal(multi.type, 'multi');
+    const pubkey = JSON.parse(multi.pubkey);
+    assert.equal(pubkey['@type'], '/cosmos.crypto.multisig.LegacyAminoPubKey');
+    assert.equal(pubkey.threshold, 2);
+    // The same keys in any order give the same (sorted) key and address.
+    const again = JSON.parse(await ok(['keys', 'add', 'msig-2', '--multisig', 'm-1,m-2,m-3', '--multisig-threshold', '2', ...keys, '-o', 'json']));
+    assert.equal(again.address, multi.address);
+    await ok(['tx', 'bank', 'send', 'alice', multi.address, '50000uatom', '--fees', '3000uatom', ...node, '-y', ...keys]);
+    const unsigned = join(home, 'unsigned-multisig.json');
+    writeFileSync(unsigned, await ok(['tx', 'bank', 'send', multi.address, bob, '1234uatom', '--fees', '5000uatom', '--generate-only', ...keys]));
+    const sig = async (member: string) => {
+      const file = join(home, `sig-${member}.json`);
+      await ok(['tx', 'sign', unsigned, '--from', member, '--multisig', 'msig', ...node, '--output-document', file, ...keys]);
+      return file;
+    };
+    const [sig1, sig3] = [await sig('m-1'), await sig('m-3')];
+    const doc = JSON.parse(readFileSync(sig1, 'utf8'));
+    assert.equal(doc.signatures.length, 1);
+    assert.deepEqual(Object.keys(doc.signatures[0]), ['public_key', 'data', 'sequence']);
+    assert.equal(doc.signatures[0].data.single.mode, 'SIGN_MODE_LEGACY_AMINO_JSON');
+    await fails(['tx', 'multisign', unsigned, 'msig', sig1, ...node, ...keys], /1 of the multisig's keys signed, but msig needs 2/);
+    const signed = join(home, 'multisigned.json');
+    await ok(['tx', 'multisign', unsigned, 'msig', sig1, sig3, ...node, '--output-document', signed, ...keys]);
+    const signedJson = JSON.parse(readFileSync(signed, 'utf8'));
+    assert.equal(signedJson.auth_info.signer_infos[0].mode_info.multi.mode_infos.length, 2);
+    assert.equal(signedJson.auth_info.signer_infos[0].public_key['@type'], '/cosmos.crypto.multisig.LegacyAminoPubKey');
+    assert.equal(JSON.parse(await ok(['tx', 'validate-signatures', signed, ...node, '-o', 'json'])).valid, true);
+    // One member's signature alone, forced into a multisigned tx, is refused on chain.
+    const one = JSON.parse(JSON.stringify(signedJson));
+    const { MultiSignature } = await import('cosmjs-types/cosmos/crypto/multisig/v1beta1/multisig');
+    const sigs = MultiSignature.decode(Buffer.from(one.signatures[0], 'base64')).signatures;
+    one.signatures[0] = Buffer.from(MultiSignature.encode({ signatures: [sigs[0]!] }).finish()).toString('base64');
+    one.auth_info.signer_infos[0].mode_info.multi.mode_infos = one.auth_info.signer_infos[0].mode_info.multi.mode_infos.slice(0, 1);
+    const bits = Buffer.from(one.auth_info.signer_infos[0].mode_info.multi.bitarray.elems, 'base64');
+    const first = bits[0]! & -bits[0]! ? bits[0]! & ~(bits[0]! & -bits[0]!) : bits[0]!;
+    one.auth_info.signer_infos[0].mode_info.multi.bitarray.elems = Buffer.from([first]).toString('base64');
+    const oneFile = join(home, 'multisigned-one.json');
+    writeFileSync(oneFile, JSON.stringify(one));
+    const refused = await zonekit(['tx', 'broadcast', oneFile, ...node, '-o', 'json']);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /signature verification failed/);
+    const result = JSON.parse(await ok(['tx', 'broadcast', signed, ...node, '-o', 'json']));
+    assert.equal(result.code, 0, result.raw_log);
+    assert.equal(JSON.parse(await ok(['query', 'bank', 'balances', multi.address, '--denom', 'uatom', ...node, '-o', 'json'])).balance.amount, String(50000 - 1234 - 5000));
+    const account = JSON.parse(await ok(['query', 'auth', 'account', multi.address, ...node, '-o', 'json']));
+    assert.equal(account.sequence, '1');
+    assert.ok(members.length === 3);
+  });
+
+  it('tx simulate estimates the gas of an unsigned or a signed tx file', async () => {
+    const unsigned = join(home, 'unsigned-simulate.json');
+    writeFileSync(unsigned, await ok(['tx', 'bank', 'send', 'alice', bob, '2uatom', '--fees', '3000uatom', '--generate-only', ...keys]));
+    const fromUnsigned = JSON.parse(await ok(['tx', 'simulate', unsigned, ...node, '-o', 'json']));
+    assert.ok(Number(fromUnsigned.gas_estimate) > 10_000, JSON.stringify(fromUnsigned));
+    const signed = join(home, 'signed-simulate.json');
+    await ok(['tx', 'sign', unsigned, '--from', 'alice', ...node, '--output-document', signed, ...keys]);
+    assert.match(await ok(['tx', 'simulate', signed, ...node]), /^gas estimate: \d+\n$/);
+    const broke = join(home, 'unsigned-simulate-broke.json');
+    writeFileSync(broke, await ok(['tx', 'bank', 'send', 'alice', bob, '99xyz', '--fees', '3000uatom', '--generate-only', ...keys]));
+    await fails(['tx', 'simulate', broke, ...node], /the simulation failed, so nothing was sent and no fee was paid: insufficient funds/);
+  });
+
+  it('query auth params, bank params and bank denom-metadata in the SDK\'s JSON', async () => {
+    const auth = JSON.parse(await ok(['query', 'auth', 'params', ...node, '-o', 'json']));
+    assert.deepEqual(Object.keys(auth.params), ['max_memo_characters', 'tx_sig_limit', 'tx_size_cost_per_byte', 'sig_verify_cost_ed25519', 'sig_verify_cost_secp256k1']);
+    assert.equal(auth.params.sig_verify_cost_secp256k1, '1000');
+    const bank = JSON.parse(await ok(['query', 'bank', 'params', ...node, '-o', 'json']));
+    assert.deepEqual(bank, { params: { send_enabled: [], default_send_enabled: true } });
+    const all = JSON.parse(await ok(['query', 'bank', 'denom-metadata', ...node, '-o', 'json']));
+    assert.ok(Array.isArray(all.metadatas));
+    await fails(['query', 'bank', 'denom-metadata', '--denom', 'nosuchdenom', ...node], /nosuchdenom/);
   });
 
   it('SIGTERM stops CometBFT and the app', async () => {

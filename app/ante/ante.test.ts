@@ -57,7 +57,7 @@ describe('standard ante pipeline', () => {
     const { ctx, tx } = await runAnte(f);
     assert.deepEqual(f.fees, [{ module: 'fee_collector', amount: [{ denom: 'uatom', amount: 2500n }] }]);
     assert.equal(f.accounts.get(SENDER)!.sequence, 4n);
-    assert.equal(f.accounts.get(SENDER)!.pubKey?.length, 33);
+    assert.equal((f.accounts.get(SENDER)!.pubKey as Uint8Array | undefined)?.length, 33);
     assert.equal(ctx.gasMeter.consumed, 10 * tx.txBytes.length + 1000);
     assert.deepEqual(eventLines(ctx.events).slice(0, 2), [`tx: fee=2500uatom, fee_payer=${SENDER}`, `tx: acc_seq=${SENDER}/3`]);
     assert.match(eventLines(ctx.events)[2]!, /^tx: signature=[A-Za-z0-9+/]{86}==$/);

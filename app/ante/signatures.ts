@@ -1,7 +1,8 @@
 // Signers: keys, signature gas, verification and replay protection (sequences).
 import { ErrInvalidPubKey, ErrTooManySignatures, ErrUnknownAddress, ErrWrongSequence } from '../errors.js';
-import { addressFromPubKey, bytesEqual, secp256k1PubKeyFromAny } from '../tx/address.js';
-import { verifyTxSignatures, type SignerAccount } from '../tx/signatures.js';
+import { accountPubKeyFromAny, addressOfAccountPubKey, bytesEqual } from '../tx/address.js';
+import { isMultisig, signedKeyCount, type AccountPubKey } from '../tx/multisig.js';
+import { signatureDataOf, verifyTxSignatures, type SignerAccount } from '../tx/signatures.js';
 import type { Context } from '../context.js';
 import type { AnteAccountKeeper, AnteDecorator, SignerState, TxSigner } from './types.js';
 
@@ -20,10 +21,10 @@ export function setPubKey(accounts: AnteAccountKeeper): AnteDecorator {
   return (ctx, { tx, signers }) => {
     signers.forEach((signer, i) => {
       const info = tx.authInfo.signerInfos[i];
-      const offered = info?.publicKey ? secp256k1PubKeyFromAny(info.publicKey) : undefined;
+      const offered = info?.publicKey ? accountPubKeyFromAny(info.publicKey) : undefined;
       const state = signerState(ctx, accounts, signer);
       if (offered === undefined || state.pubKey !== undefined) return;
-      if (ctx.mode !== 'simulate' && !bytesEqual(addressFromPubKey(offered), signer.bytes)) {
+      if (ctx.mode !== 'simulate' && !bytesEqual(addressOfAccountPubKey(offered), signer.bytes)) {
         throw ErrInvalidPubKey.wrap(`pubKey does not match signer address ${signer.address} with signer index: ${i}`);
       }
       accounts.setPubKey(ctx, signer.bytes, offered);
@@ -36,20 +37,40 @@ export function setPubKey(accounts: AnteAccountKeeper): AnteDecorator {
   };
 }
 
+/** Keys a public key stands for: a multisig counts each of its keys (the SDK's CountSubKeys). */
+const subKeyCount = (key: AccountPubKey | undefined): number => (key === undefined ? 0 : isMultisig(key) ? key.pubKeys.length : 1);
+
+/** The SDK's ValidateSigCountDecorator: the keys the signer infos offer, multisigs counted key by key, within tx_sig_limit. */
 export function validateSigCount(accounts: AnteAccountKeeper): AnteDecorator {
-  return (ctx, { signers }) => {
+  return (ctx, { tx }) => {
     const limit = accounts.params(ctx).txSigLimit;
-    if (BigInt(signers.length) > limit) {
-      throw ErrTooManySignatures.wrap(`signatures: ${signers.length}, limit: ${limit}`);
+    let count = 0n;
+    for (const info of tx.authInfo.signerInfos) {
+      count += BigInt(subKeyCount(info.publicKey ? accountPubKeyFromAny(info.publicKey) : undefined));
+      if (count > limit) throw ErrTooManySignatures.wrap(`signatures: ${count}, limit: ${limit}`);
     }
   };
 }
 
-/** Charged before verifying, so a tx that fails verification has still paid for the work. */
+/**
+ * Charged before verifying, so a tx that fails verification has still paid for the work: a
+ * secp256k1 verification per signer, and for a multisig one per key that signed (the SDK's
+ * ConsumeMultisignatureVerificationGas). A multisig account signing without a multisignature
+ * is refused here, as the SDK's gas consumer refuses it.
+ */
 export function consumeSigGas(accounts: AnteAccountKeeper): AnteDecorator {
-  return (ctx, { signers }) => {
+  return (ctx, { tx, signers }) => {
     const cost = Number(accounts.params(ctx).sigVerifyCostSecp256k1);
-    for (let i = 0; i < signers.length; i++) ctx.gasMeter.consume(cost, 'ante verify: secp256k1');
+    signers.forEach((signer, i) => {
+      const key = accounts.getSignerState(ctx, signer.bytes)?.pubKey;
+      if (key === undefined || !isMultisig(key)) {
+        ctx.gasMeter.consume(cost, 'ante verify: secp256k1');
+        return;
+      }
+      const data = signatureDataOf(tx, i);
+      if (!('multi' in data)) throw ErrInvalidPubKey.wrap(`signer ${i}: a multisig account needs a multisignature (ModeInfo.Multi)`);
+      for (let k = signedKeyCount(key, data.multi); k > 0; k--) ctx.gasMeter.consume(cost, 'ante verify: secp256k1');
+    });
   };
 }
 

@@ -5,6 +5,7 @@ import type { Coins, DecCoin } from '../coins.js';
 import type { Context } from '../context.js';
 import type { AminoConverters } from '../tx/amino.js';
 import type { DecodedTx } from '../tx/decode.js';
+import type { AccountPubKey } from '../tx/multisig.js';
 import type { SignatureCache } from '../tx/sig-cache.js';
 import type { VerifiedSigners } from '../tx/signatures.js';
 
@@ -42,15 +43,15 @@ export interface AnteAuthParams {
 export interface SignerState {
   readonly accountNumber: bigint;
   readonly sequence: bigint;
-  /** Compressed secp256k1 key, set by the account's first tx. */
-  readonly pubKey?: Uint8Array;
+  /** The account's key (secp256k1, or a multisig of them), set by the account's first tx. */
+  readonly pubKey?: AccountPubKey;
 }
 
 /** What the pipeline needs of the account keeper. */
 export interface AnteAccountKeeper {
   params(ctx: Context): AnteAuthParams;
   getSignerState(ctx: Context, address: Uint8Array): SignerState | undefined;
-  setPubKey(ctx: Context, address: Uint8Array, pubKey: Uint8Array): void;
+  setPubKey(ctx: Context, address: Uint8Array, pubKey: AccountPubKey): void;
   setSequence(ctx: Context, address: Uint8Array, sequence: bigint): void;
 }
 

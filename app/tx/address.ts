@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { fromBech32, toBech32 } from '@cosmjs/encoding';
 import type { Any } from 'cosmjs-types/google/protobuf/any';
+import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { ErrInvalidAddress, ErrInvalidPubKey } from '../errors.js';
+import { isMultisig, multisigAddress, multisigPubKeyFromAny, multisigPubKeyToAny, MULTISIG_PUBKEY_TYPE_URL, type AccountPubKey } from './multisig.js';
 
 export const SECP256K1_PUBKEY_TYPE_URL = '/cosmos.crypto.secp256k1.PubKey';
 // BIP-173 caps a bech32 string at 90 characters; cosmjs 0.39 needs the limit spelled out.
@@ -49,4 +51,22 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * An account's key from a signer info or a stored account: a secp256k1 key or a threshold
+ * multisig of them (LegacyAminoPubKey), the two kinds the SDK's default ante handler takes.
+ */
+export function accountPubKeyFromAny(any: Any): AccountPubKey {
+  if (any.typeUrl === MULTISIG_PUBKEY_TYPE_URL) return multisigPubKeyFromAny(any, secp256k1PubKeyFromAny);
+  return secp256k1PubKeyFromAny(any);
+}
+
+/** The address an account key commits to (see addressFromPubKey and multisigAddress). */
+export function addressOfAccountPubKey(key: AccountPubKey): Uint8Array {
+  return isMultisig(key) ? multisigAddress(key) : addressFromPubKey(key);
+}
+
+export function accountPubKeyToAny(key: AccountPubKey): Any {
+  return isMultisig(key) ? multisigPubKeyToAny(key) : { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key }).finish() };
 }

@@ -291,7 +291,7 @@ test('the cache key hashes every input of the verdict, length-prefixed (its layo
     for (const s of signers) {
       prefixed(Buffer.from(s.address, 'utf8'));
       h.update(u64(s.accountNumber)).update(u64(s.sequence));
-      prefixed(s.pubKey ?? new Uint8Array());
+      prefixed((s.pubKey as Uint8Array | undefined) ?? new Uint8Array());
     }
     return h.digest('hex');
   };

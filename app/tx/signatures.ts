@@ -7,10 +7,11 @@ import {
   ErrUnauthorized,
   ErrWrongSequence,
 } from '../errors.js';
-import { addressFromPubKey, bytesEqual, fromBech32Address, secp256k1PubKeyFromAny } from './address.js';
+import { accountPubKeyFromAny, addressOfAccountPubKey, bytesEqual, fromBech32Address } from './address.js';
 import type { AminoConverters } from './amino.js';
 import { decodedTxHashKey, type DecodedTx } from './decode.js';
 import { verifySecp256k1, type Secp256k1Verify } from './secp256k1.js';
+import { isMultisig, multisigAminoBytes, multiSignatureData, multisignatureFault, type AccountPubKey, type MultiSignatureData } from './multisig.js';
 import { SignatureCache } from './sig-cache.js';
 import { aminoJsonSignBytes, directSignBytes } from './sign-doc.js';
 
@@ -21,13 +22,13 @@ export interface SignerAccount {
   /** 0 for txs in genesis (gentxs), as the SDK signs them. */
   accountNumber: bigint;
   sequence: bigint;
-  /** The account's stored pubkey; absent until its first tx, which must carry one. */
-  pubKey?: Uint8Array;
+  /** The account's stored key; absent until its first tx, which must carry one. */
+  pubKey?: AccountPubKey;
 }
 
 export interface VerifiedSigners {
   /** The key each signer was verified with; store it on accounts that had none. */
-  readonly pubKeys: readonly Uint8Array[];
+  readonly pubKeys: readonly AccountPubKey[];
 }
 
 export interface VerifyOptions {
@@ -44,14 +45,28 @@ export interface VerifyOptions {
 
 type SupportedMode = SignMode.SIGN_MODE_DIRECT | SignMode.SIGN_MODE_LEGACY_AMINO_JSON;
 
-function signModeOf(tx: DecodedTx, index: number): SupportedMode {
-  const modeInfo = tx.authInfo.signerInfos[index]!.modeInfo;
-  if (modeInfo?.multi) throw ErrNotSupported.wrap(`signer ${index}: multisig signatures are not supported`);
-  const mode = modeInfo?.single?.mode;
+function supportedMode(mode: number | undefined, where: string): SupportedMode {
   if (mode === SignMode.SIGN_MODE_DIRECT || mode === SignMode.SIGN_MODE_LEGACY_AMINO_JSON) return mode;
   const name = mode === undefined ? 'missing' : (SignMode[mode] ?? String(mode));
-  throw ErrNotSupported.wrap(`signer ${index}: sign mode ${name} is not supported; use SIGN_MODE_DIRECT or SIGN_MODE_LEGACY_AMINO_JSON`);
+  throw ErrNotSupported.wrap(`${where}: sign mode ${name} is not supported; use SIGN_MODE_DIRECT or SIGN_MODE_LEGACY_AMINO_JSON`);
 }
+
+/** A signer's signature as the tx carries it: one key's, or a multisig's (ModeInfo.Multi). */
+export type SignatureData = { single: SupportedMode } | { multi: MultiSignatureData };
+
+export function signatureDataOf(tx: DecodedTx, index: number): SignatureData {
+  const modeInfo = tx.authInfo.signerInfos[index]!.modeInfo;
+  if (modeInfo?.multi) {
+    const data = multiSignatureData(modeInfo.multi, tx.signatures[index]!);
+    data.modes.forEach((mode, j) => supportedMode(mode, `signer ${index}, multisig signature ${j}`));
+    return { multi: data };
+  }
+  return { single: supportedMode(modeInfo?.single?.mode, `signer ${index}`) };
+}
+
+/** The SDK's OnlyLegacyAminoSigners: then the sequence is inside every sign doc, so worth naming. */
+const onlyLegacyAmino = (data: SignatureData): boolean =>
+  'single' in data ? data.single === SignMode.SIGN_MODE_LEGACY_AMINO_JSON : data.multi.modes.every((m) => m === SignMode.SIGN_MODE_LEGACY_AMINO_JSON);
 
 const utf8 = new TextEncoder();
 const ASCII = /^[\x00-\x7f]*$/;
@@ -69,7 +84,8 @@ export function signatureCacheKey(tx: DecodedTx, signers: readonly SignerAccount
   const chain = utf8Of(chainId);
   const addresses = signers.map((s) => utf8Of(s.address));
   let length = 32 + 8 + chain.length;
-  signers.forEach((s, i) => (length += 8 + addresses[i]!.length + 8 + 8 + 8 + (s.pubKey?.length ?? 0)));
+  const keys = signers.map((s) => (s.pubKey === undefined ? EMPTY : isMultisig(s.pubKey) ? multisigAminoBytes(s.pubKey) : s.pubKey));
+  signers.forEach((_, i) => (length += 8 + addresses[i]!.length + 8 + 8 + 8 + keys[i]!.length));
   const buf = new Uint8Array(length);
   const view = new DataView(buf.buffer);
   let offset = 0;
@@ -92,7 +108,7 @@ export function signatureCacheKey(tx: DecodedTx, signers: readonly SignerAccount
     prefixed(addresses[i]!);
     u64(s.accountNumber);
     u64(s.sequence);
-    prefixed(s.pubKey ?? EMPTY);
+    prefixed(keys[i]!);
   });
   return hash('sha256', buf, 'hex');
 }
@@ -123,14 +139,13 @@ export function verifyTxSignatures(
     throw ErrUnauthorized.wrap(`invalid number of signer;  expected: ${signers.length}, got ${tx.signatures.length}`);
   }
 
-  const modes = signers.map((_, i) => signModeOf(tx, i));
-  const onlyAmino = modes.every((m) => m === SignMode.SIGN_MODE_LEGACY_AMINO_JSON);
-  const pubKeys: Uint8Array[] = [];
+  const data = signers.map((_, i) => signatureDataOf(tx, i));
+  const pubKeys: AccountPubKey[] = [];
 
   signers.forEach((signer, i) => {
     const info = tx.authInfo.signerInfos[i]!;
-    const offered = info.publicKey ? secp256k1PubKeyFromAny(info.publicKey) : undefined;
-    if (offered && !bytesEqual(addressFromPubKey(offered), fromBech32Address(signer.address).data)) {
+    const offered = info.publicKey ? accountPubKeyFromAny(info.publicKey) : undefined;
+    if (offered && !bytesEqual(addressOfAccountPubKey(offered), fromBech32Address(signer.address).data)) {
       throw ErrInvalidPubKey.wrap(`pubKey does not match signer address ${signer.address} with signer index: ${i}`);
     }
     // A stored key wins over an offered one, as in the SDK (SetPubKeyDecorator never overwrites).
@@ -139,18 +154,16 @@ export function verifyTxSignatures(
     if (info.sequence !== signer.sequence) {
       throw ErrWrongSequence.wrap(`account sequence mismatch, expected ${signer.sequence}, got ${info.sequence}`);
     }
-
-    const signBytes =
-      modes[i] === SignMode.SIGN_MODE_DIRECT
-        ? directSignBytes(tx, chainId, signer.accountNumber)
-        : aminoJsonSignBytes(tx, chainId, signer.accountNumber, signer.sequence, requireAmino(opts.aminoConverters));
-    if (!opts.simulate && !verify(pubKey, signBytes, tx.signatures[i]!)) {
-      // The SDK names the sequence only when it is inside every sign doc (amino JSON);
-      // in DIRECT it is checked above, so the hint would mislead.
-      const hint = onlyAmino
-        ? `please verify account number (${signer.accountNumber}), sequence (${signer.sequence}) and chain-id (${chainId})`
-        : `please verify account number (${signer.accountNumber}) and chain-id (${chainId}): (unable to verify single signer signature)`;
-      throw ErrUnauthorized.wrap(`signature verification failed; ${hint}`);
+    if (!opts.simulate) {
+      const fault = signatureFault(tx, pubKey, data[i]!, tx.signatures[i]!, chainId, signer, opts, verify);
+      if (fault !== undefined) {
+        // The SDK names the sequence only when it is inside every sign doc (amino JSON);
+        // in DIRECT it is checked above, so the hint would mislead.
+        const hint = onlyLegacyAmino(data[i]!)
+          ? `please verify account number (${signer.accountNumber}), sequence (${signer.sequence}) and chain-id (${chainId})`
+          : `please verify account number (${signer.accountNumber}) and chain-id (${chainId}): (${fault})`;
+        throw ErrUnauthorized.wrap(`signature verification failed; ${hint}`);
+      }
     }
     pubKeys.push(pubKey);
   });
@@ -158,6 +171,39 @@ export function verifyTxSignatures(
   const verified: VerifiedSigners = Object.freeze({ pubKeys: Object.freeze(pubKeys) });
   if (key !== undefined) opts.cache!.set(key, verified);
   return verified;
+}
+
+/**
+ * Why one signer's signature does not hold (the SDK's VerifySignature), or undefined when it
+ * does: a single signature against a secp256k1 key, a multisignature against a multisig key.
+ */
+export function signatureFault(
+  tx: DecodedTx,
+  pubKey: AccountPubKey,
+  data: SignatureData,
+  signature: Uint8Array,
+  chainId: string,
+  signer: SignerAccount,
+  opts: VerifyOptions,
+  verify: Secp256k1Verify,
+): string | undefined {
+  const signBytes = (mode: number) =>
+    mode === SignMode.SIGN_MODE_DIRECT
+      ? directSignBytes(tx, chainId, signer.accountNumber)
+      : aminoJsonSignBytes(tx, chainId, signer.accountNumber, signer.sequence, requireAmino(opts.aminoConverters));
+  if ('single' in data) {
+    if (isMultisig(pubKey)) return 'a multisig account needs a multisignature (ModeInfo.Multi)';
+    return verify(pubKey, signBytes(data.single), signature) ? undefined : 'unable to verify single signer signature';
+  }
+  if (!isMultisig(pubKey)) return 'a multisignature needs a multisig account key';
+  // Each sub-signer of one mode signs the same bytes: build them once.
+  const byMode = new Map<number, Uint8Array>();
+  const once = (mode: number) => {
+    let bytes = byMode.get(mode);
+    if (bytes === undefined) byMode.set(mode, (bytes = signBytes(mode)));
+    return bytes;
+  };
+  return multisignatureFault(pubKey, data.multi, once, verify);
 }
 
 function requireAmino(converters: AminoConverters | undefined): AminoConverters {

@@ -11,7 +11,9 @@ import { armorPrivateKey, unarmorPrivateKey } from '../keyring/armor.js';
 import type { KeyInfo, Keyring } from '../keyring/keyring.js';
 import { CliError, print } from '../output.js';
 
-const pubkeyJson = (k: KeyInfo) => ({ '@type': '/cosmos.crypto.secp256k1.PubKey', key: k.pubkey });
+const secp256k1Json = (key: string) => ({ '@type': '/cosmos.crypto.secp256k1.PubKey', key });
+const pubkeyJson = (k: KeyInfo) =>
+  k.multisig ? { '@type': '/cosmos.crypto.multisig.LegacyAminoPubKey', threshold: k.multisig.threshold, public_keys: k.multisig.pubkeys.map(secp256k1Json) } : secp256k1Json(k.pubkey);
 const keyJson = (k: KeyInfo) => ({ name: k.name, type: k.type, address: k.address, pubkey: JSON.stringify(pubkeyJson(k)) });
 /** A key by name, or by its address (as simd's `keys show` takes either). */
 function findKey(keyring: Keyring, nameOrAddress: string): KeyInfo {
@@ -27,9 +29,19 @@ export function keysCommand(): Command {
     .command('add <name>')
     .description('add a key: a new 24-word mnemonic, shown once, or --recover one (read from the prompt, or the first line of stdin)')
     .option('--recover', 'recover the key from a BIP39 mnemonic')
-    .action(async (name: string, opts: { recover?: boolean }, command: Command) => {
+    .option('--multisig <keys>', 'a multisig public key of these keys (names, comma-separated); signs with --multisig-threshold of them')
+    .option('--multisig-threshold <k>', 'with --multisig: how many of the keys must sign', '1')
+    .option('--nosort', 'with --multisig: keep the keys in the order given (default: sorted by address, as simd sorts them)')
+    .action(async (name: string, opts: { recover?: boolean; multisig?: string; multisigThreshold: string; nosort?: boolean }, command: Command) => {
       const g = globalOptions(command);
       const keyring = openKeyring(g);
+      if (opts.multisig !== undefined) {
+        const members = opts.multisig.split(',').map((m) => keyring.get(m.trim()));
+        if (!/^[0-9]+$/.test(opts.multisigThreshold)) throw new CliError(`invalid --multisig-threshold ${JSON.stringify(opts.multisigThreshold)}: expected a whole number`);
+        const key = keyring.addMultisig(name, members, Number(opts.multisigThreshold), opts.nosort === true);
+        print(g.output, keyJson(key), () => keyText(key));
+        return;
+      }
       const mnemonic = opts.recover ? await ask('Enter your bip39 mnemonic\n') : undefined;
       const { key, mnemonic: words } = await keyring.add(name, mnemonic);
       print(g.output, { ...keyJson(key), ...(opts.recover ? {} : { mnemonic: words }) }, () =>

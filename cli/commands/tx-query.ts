@@ -6,11 +6,11 @@ import { Command, Option } from 'commander';
 import type { CliCommand, CliContext } from '../../app/cli-types.js';
 import { abciQuery, atNode, connectComet, DEFAULT_NODE, parseCoins, resolveAddress } from '../chain.js';
 import { actionParts, globalOptions, openKeyring, theZone, txJson, type GlobalOptions } from '../context.js';
-import { CliError, fields, print } from '../output.js';
-import { BROADCAST_MODES } from '../client-config.js';
-import { broadcastTxFile, DEFAULT_GAS, DEFAULT_GAS_ADJUSTMENT, SIGN_MODES, signTxFile, submitTx, type BroadcastMode, type SignModeName, type TxFlags } from '../tx.js';
-
-const broadcastModeOption = () => new Option('-b, --broadcast-mode <mode>', 'sync: wait for CheckTx, then for the block; async: return the hash at once').choices(BROADCAST_MODES).default('sync');
+import { CliError, fields, print, toJson } from '../output.js';
+import { txToBytes } from '../../app/tx/tx-json.js';
+import { multisign, signForMultisig } from '../multisig.js';
+import { validateSignatures } from '../validate-signatures.js';
+import { BROADCAST_MODES, broadcastTxFile, readTxFile, simulateTxFile, type BroadcastMode, DEFAULT_GAS, DEFAULT_GAS_ADJUSTMENT, SIGN_MODES, signTxFile, submitTx, type SignFlags, type SignModeName, type TxFlags } from '../tx.js';
 
 function addTxFlags(command: Command): Command {
   return command
@@ -29,6 +29,10 @@ function addTxFlags(command: Command): Command {
     .addOption(broadcastModeOption());
 }
 
+function broadcastModeOption(): Option {
+  return new Option('-b, --broadcast-mode <mode>', 'sync: return after CheckTx; async: return at once; block: wait for the block').choices(BROADCAST_MODES).default('block');
+}
+
 function txFlags(options: Record<string, unknown>, g: GlobalOptions): TxFlags {
   return {
     ...(typeof options.chainId === 'string' ? { chainId: options.chainId } : {}),
@@ -42,8 +46,8 @@ function txFlags(options: Record<string, unknown>, g: GlobalOptions): TxFlags {
     generateOnly: options.generateOnly === true,
     dryRun: options.dryRun === true,
     skipSimulate: options.skipSimulate === true,
-    broadcastMode: options.broadcastMode as BroadcastMode,
     output: g.output,
+    broadcastMode: options.broadcastMode as BroadcastMode,
   };
 }
 
@@ -89,6 +93,28 @@ function mount(parent: Command, spec: CliCommand, kind: 'tx' | 'query'): void {
   });
 }
 
+interface SignOptions {
+  chainId?: string;
+  node: string;
+  offline?: boolean;
+  accountNumber?: string;
+  sequence?: string;
+  outputDocument?: string;
+  signMode: SignModeName;
+}
+
+function signFlags(opts: SignOptions): SignFlags {
+  return {
+    node: opts.node,
+    offline: opts.offline ?? false,
+    signMode: opts.signMode,
+    ...(opts.chainId !== undefined ? { chainId: opts.chainId } : {}),
+    ...(opts.accountNumber !== undefined ? { accountNumber: opts.accountNumber } : {}),
+    ...(opts.sequence !== undefined ? { sequence: opts.sequence } : {}),
+    ...(opts.outputDocument !== undefined ? { outputDocument: opts.outputDocument } : {}),
+  };
+}
+
 export function txCommand(): Command {
   const tx = new Command('tx').description('sign and broadcast transactions');
   for (const module of theZone().app.modules) {
@@ -106,29 +132,68 @@ export function txCommand(): Command {
     .option('--account-number <n>', 'with --offline: the signer account number')
     .option('--sequence <n>', 'with --offline: the signer sequence')
     .option('--output-document <file>', 'write the signed tx here instead of stdout')
+    .option('--multisig <key_or_address>', 'sign for this multisig account (a multi key in the keyring) as one of its keys: writes only the signature, for tx multisign')
     .addOption(new Option('--sign-mode <mode>', 'direct (SIGN_MODE_DIRECT) or amino-json (SIGN_MODE_LEGACY_AMINO_JSON, as a Ledger signs)').choices(SIGN_MODES).default('direct'))
-    .action(async (file: string, opts: { from: string; chainId?: string; node: string; offline?: boolean; accountNumber?: string; sequence?: string; outputDocument?: string; signMode: SignModeName }, command: Command) => {
+    .action(async (file: string, opts: SignOptions & { from: string; multisig?: string }, command: Command) => {
       const g = globalOptions(command);
       const keyring = openKeyring(g);
       const address = resolveAddress(keyring, theZone().app.bech32Prefix, opts.from);
       const keyName = keyring.has(opts.from) ? opts.from : keyring.list().find((k) => k.address === address)?.name;
       if (keyName === undefined) throw new CliError(`${opts.from} is not a key in the ${g.keyringBackend} keyring`);
-      await signTxFile(keyring, keyName, file, {
-        node: opts.node,
-        offline: opts.offline ?? false,
-        signMode: opts.signMode,
-        ...(opts.chainId !== undefined ? { chainId: opts.chainId } : {}),
-        ...(opts.accountNumber !== undefined ? { accountNumber: opts.accountNumber } : {}),
-        ...(opts.sequence !== undefined ? { sequence: opts.sequence } : {}),
-        ...(opts.outputDocument !== undefined ? { outputDocument: opts.outputDocument } : {}),
-      });
+      if (opts.multisig !== undefined) await signForMultisig(keyring, keyName, opts.multisig, file, signFlags(opts));
+      else await signTxFile(keyring, keyName, file, signFlags(opts));
+    });
+  tx.command('multisign <file> <multisig_key> <signature_files...>')
+    .description('combine the multisig members\' signatures (from tx sign --multisig) into the signed tx, each checked first; prints it for tx broadcast')
+    .option('--chain-id <id>', 'the chain id (required with --offline)')
+    .option('-n, --node <url>', 'CometBFT RPC (for the multisig account number and sequence)', DEFAULT_NODE)
+    .option('--offline', 'do not ask the node: take --account-number, --sequence and --chain-id')
+    .option('--account-number <n>', 'with --offline: the multisig account number')
+    .option('--sequence <n>', 'with --offline: the multisig account sequence')
+    .option('--output-document <file>', 'write the signed tx here instead of stdout')
+    .action(async (file: string, multisig: string, signatureFiles: string[], opts: SignOptions, command: Command) => {
+      await multisign(openKeyring(globalOptions(command)), file, multisig, signatureFiles, signFlags({ ...opts, signMode: 'amino-json' }));
     });
   tx.command('broadcast <file>')
-    .description('broadcast a signed tx (from `tx sign`) and wait for its block')
+    .description('broadcast a signed tx (from `tx sign` or `tx multisign`) and wait for its block (or not: --broadcast-mode)')
     .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
     .addOption(broadcastModeOption())
     .action(async (file: string, opts: { node: string; broadcastMode: BroadcastMode }, command: Command) => {
       await broadcastTxFile(file, { node: opts.node, output: globalOptions(command).output, broadcastMode: opts.broadcastMode });
+    });
+  tx.command('validate-signatures <file>')
+    .description("check a signed tx file's signatures: each signer's key and, unless --offline, its signature against the account on chain (number, sequence, chain id)")
+    .option('-n, --node <url>', 'CometBFT RPC (for the accounts and the chain id)', DEFAULT_NODE)
+    .option('--offline', 'check only that each signature is by its signer')
+    .option('--chain-id <id>', "the chain id (default: the node's)")
+    .action(async (file: string, opts: { node: string; offline?: boolean; chainId?: string }, command: Command) => {
+      await validateSignatures(file, { node: opts.node, offline: opts.offline === true, output: globalOptions(command).output, ...(opts.chainId !== undefined ? { chainId: opts.chainId } : {}) });
+    });
+  tx.command('simulate <file>')
+    .description('the gas a tx file (signed, or unsigned from --generate-only) would use, from the node\'s simulation; sends nothing')
+    .option('-n, --node <url>', 'CometBFT RPC', DEFAULT_NODE)
+    .action(async (file: string, opts: { node: string }, command: Command) => {
+      await simulateTxFile(file, { node: opts.node, output: globalOptions(command).output });
+    });
+  tx.command('encode <file>')
+    .description("the base64 protobuf bytes (TxRaw) of a tx file in the SDK's JSON, as simd's `tx encode`")
+    .action((file: string) => {
+      process.stdout.write(`${Buffer.from(txToBytes(readTxFile(file))).toString('base64')}\n`);
+    });
+  tx.command('decode <encoded>')
+    .description("a tx's protobuf bytes (base64, or hex with --hex) as the SDK's JSON, as simd's `tx decode`")
+    .option('-x, --hex', 'the bytes are hex, not base64')
+    .action((encoded: string, opts: { hex?: boolean }) => {
+      const valid = opts.hex ? /^([0-9a-fA-F]{2})+$/ : /^[A-Za-z0-9+/]+={0,2}$/;
+      if (!valid.test(encoded)) throw new CliError(`invalid ${opts.hex ? 'hex' : 'base64'} tx bytes`, opts.hex ? 'give the hex of the TxRaw bytes' : 'give the base64 of the TxRaw bytes, or hex with --hex');
+      const bytes = opts.hex ? fromHex(encoded) : new Uint8Array(Buffer.from(encoded, 'base64'));
+      let json;
+      try {
+        json = txJson().txBytesToJson(bytes);
+      } catch (err) {
+        throw new CliError(`the bytes are not a tx: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      process.stdout.write(toJson(json) + '\n');
     });
   return tx;
 }

@@ -11,6 +11,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { HDKey } from '@scure/bip32';
 import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { multisigAddress } from '../../app/tx/multisig.js';
 import { open, seal, type SealedSecret } from './crypto.js';
 
 export const KEYRING_BACKENDS = ['file', 'test'] as const;
@@ -21,10 +22,13 @@ export const HD_PATH = "m/44'/118'/0'/0/0";
 
 export interface KeyInfo {
   name: string;
-  type: 'local';
+  /** `local`: a key with its private part here; `multi`: a threshold multisig of other keys (public only). */
+  type: 'local' | 'multi';
   address: string;
-  /** Compressed secp256k1 public key, base64 (as the SDK's JSON writes it). */
+  /** Compressed secp256k1 public key, base64 (as the SDK's JSON writes it); empty for a multi key. */
   pubkey: string;
+  /** A multi key: its threshold and its keys (base64), in the multisig's order. */
+  multisig?: { threshold: number; pubkeys: string[] };
 }
 
 interface KeyFile extends KeyInfo {
@@ -114,6 +118,23 @@ export class Keyring {
     return this.store(name, privateKey, account!.pubkey);
   }
 
+  /**
+   * Adds a multisig key (simd's `keys add --multisig`): `threshold` of the keys `members`,
+   * sorted by address unless `nosort` (so any order of names gives the SDK's same address).
+   */
+  addMultisig(name: string, members: readonly KeyInfo[], threshold: number, nosort: boolean): KeyInfo {
+    this.checkNewName(name);
+    if (members.some((m) => m.type !== 'local')) throw new KeyringError('a multisig key is made of local keys, not of other multisig keys');
+    if (!Number.isInteger(threshold) || threshold < 1 || threshold > members.length) throw new KeyringError(`--multisig-threshold ${threshold} must be between 1 and the number of keys (${members.length})`);
+    const keys = members.map((m) => new Uint8Array(Buffer.from(m.pubkey, 'base64')));
+    if (!nosort) keys.sort((a, b) => Buffer.compare(ripemd160(sha256(a)), ripemd160(sha256(b))));
+    const key = { threshold, pubKeys: keys };
+    const info: KeyInfo = { name, type: 'multi', address: toBech32(this.prefix, multisigAddress(key)), pubkey: '', multisig: { threshold, pubkeys: keys.map((k) => Buffer.from(k).toString('base64')) } };
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    writeFileSync(this.path(name), JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+    return info;
+  }
+
   delete(name: string): void {
     this.keyFile(name);
     rmSync(this.path(name));
@@ -131,6 +152,7 @@ export class Keyring {
 
   async privateKey(name: string): Promise<Uint8Array> {
     const file = this.keyFile(name);
+    if (file.type === 'multi') throw new KeyringError(`${name} is a multisig key: it cannot sign alone`, `sign with each of its keys (tx sign --from <key> --multisig ${name}), then combine them with tx multisign`);
     if (file.privkey !== undefined) return new Uint8Array(Buffer.from(file.privkey, 'hex'));
     if (file.sealed === undefined) throw new KeyringError(`key ${name} in ${this.dir} has no private key`);
     return open(file.sealed, await this.askPassphrase('open'), `key ${name} in the file keyring ${this.dir}`);
@@ -204,5 +226,5 @@ export class Keyring {
 }
 
 function publicPart(file: KeyFile): KeyInfo {
-  return { name: file.name, type: file.type, address: file.address, pubkey: file.pubkey };
+  return { name: file.name, type: file.type, address: file.address, pubkey: file.pubkey, ...(file.multisig ? { multisig: file.multisig } : {}) };
 }

@@ -2,11 +2,11 @@
 // packed in an Any.
 import { BaseAccount, ModuleAccount } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
 import { InterchainAccount } from 'cosmjs-types/ibc/applications/interchain_accounts/v1/account';
-import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { Any } from 'cosmjs-types/google/protobuf/any';
 import type { AddressCodec } from '../../app/address-codec.js';
 import { ErrUnpackAny } from '../../app/errors.js';
-import { SECP256K1_PUBKEY_TYPE_URL, secp256k1PubKeyFromAny } from '../../app/tx/address.js';
+import { accountPubKeyFromAny, accountPubKeyToAny } from '../../app/tx/address.js';
+import type { AccountPubKey } from '../../app/tx/multisig.js';
 
 export const BASE_ACCOUNT_TYPE_URL = '/cosmos.auth.v1beta1.BaseAccount';
 export const MODULE_ACCOUNT_TYPE_URL = '/cosmos.auth.v1beta1.ModuleAccount';
@@ -19,8 +19,8 @@ export const INTERCHAIN_ACCOUNT_TYPE_URL = '/ibc.applications.interchain_account
 
 export interface Account {
   readonly address: Uint8Array;
-  /** Compressed secp256k1 key; absent until the account's first tx. */
-  readonly pubKey?: Uint8Array;
+  /** Compressed secp256k1 key, or a multisig of them; absent until the account's first tx. */
+  readonly pubKey?: AccountPubKey;
   readonly accountNumber: bigint;
   readonly sequence: bigint;
   /** Set for module accounts (which have no key and cannot sign). */
@@ -29,14 +29,10 @@ export interface Account {
   readonly interchainAccountOwner?: string;
 }
 
-export function pubKeyToAny(pubKey: Uint8Array): Any {
-  return { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key: pubKey }).finish() };
-}
-
 export function toBaseAccount(account: Account, codec: AddressCodec): BaseAccount {
   return {
     address: codec.encode(account.address),
-    ...(account.pubKey ? { pubKey: pubKeyToAny(account.pubKey) } : {}),
+    ...(account.pubKey ? { pubKey: accountPubKeyToAny(account.pubKey) } : {}),
     accountNumber: account.accountNumber,
     sequence: account.sequence,
   };
@@ -59,7 +55,7 @@ export function accountToAny(account: Account, codec: AddressCodec): Any {
 function fromBaseAccount(base: BaseAccount, codec: AddressCodec, address?: Uint8Array): Account {
   return {
     address: address ?? codec.decode(base.address),
-    ...(base.pubKey ? { pubKey: secp256k1PubKeyFromAny(base.pubKey) } : {}),
+    ...(base.pubKey ? { pubKey: accountPubKeyFromAny(base.pubKey) } : {}),
     accountNumber: base.accountNumber,
     sequence: base.sequence,
   };

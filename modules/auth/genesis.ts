@@ -5,13 +5,35 @@ import type { AddressCodec } from '../../app/address-codec.js';
 import type { Context } from '../../app/context.js';
 import type { ModuleGenesis } from '../../app/module.js';
 import { FEE_COLLECTOR_NAME } from '../../app/ante/index.js';
+import { accountPubKeyFromAny, accountPubKeyToAny } from '../../app/tx/address.js';
+import { isMultisig, multisigPubKeyToAny, MULTISIG_PUBKEY_TYPE_URL, type AccountPubKey } from '../../app/tx/multisig.js';
 import { BASE_ACCOUNT_TYPE_URL, INTERCHAIN_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, type Account } from './account.js';
 import type { AccountKeeper } from './keeper.js';
 import { AuthParamsJson, DEFAULT_AUTH_PARAMS, paramsFromJson, paramsToJson, type AuthParams } from './params.js';
 
 const uint64 = z.union([z.string().regex(/^[0-9]+$/), z.number().int().nonnegative()]).transform((v) => BigInt(v));
 
-const PubKeyJson = z.object({ '@type': z.literal('/cosmos.crypto.secp256k1.PubKey'), key: z.string() });
+const Secp256k1PubKeyJson = z.object({ '@type': z.literal('/cosmos.crypto.secp256k1.PubKey'), key: z.string() });
+const PubKeyJson = z.discriminatedUnion('@type', [
+  Secp256k1PubKeyJson,
+  z.object({ '@type': z.literal(MULTISIG_PUBKEY_TYPE_URL), threshold: z.number().int(), public_keys: z.array(Secp256k1PubKeyJson) }),
+]);
+type PubKeyJson = z.infer<typeof PubKeyJson>;
+
+const secp256k1Json = (key: Uint8Array) => ({ '@type': '/cosmos.crypto.secp256k1.PubKey' as const, key: Buffer.from(key).toString('base64') });
+
+function pubKeyToJson(key: AccountPubKey): PubKeyJson {
+  if (!isMultisig(key)) return secp256k1Json(key);
+  return { '@type': MULTISIG_PUBKEY_TYPE_URL, threshold: key.threshold, public_keys: key.pubKeys.map(secp256k1Json) };
+}
+
+/** Read through the codec the accounts are stored with, so genesis refuses exactly the keys a tx would. */
+const pubKeyFromJson = (json: PubKeyJson): AccountPubKey =>
+  accountPubKeyFromAny(
+    json['@type'] === MULTISIG_PUBKEY_TYPE_URL
+      ? multisigPubKeyToAny({ threshold: json.threshold, pubKeys: json.public_keys.map((k) => new Uint8Array(Buffer.from(k.key, 'base64'))) })
+      : accountPubKeyToAny(new Uint8Array(Buffer.from(json.key, 'base64'))),
+  );
 
 const BaseAccountJson = z.object({
   address: z.string(),
@@ -55,7 +77,7 @@ export function baseAccountJson(address: string, accountNumber: bigint, sequence
 function accountToJson(account: Account, codec: AddressCodec): z.input<typeof AccountJson> {
   const base = {
     address: codec.encode(account.address),
-    pub_key: account.pubKey ? { '@type': '/cosmos.crypto.secp256k1.PubKey' as const, key: Buffer.from(account.pubKey).toString('base64') } : null,
+    pub_key: account.pubKey ? pubKeyToJson(account.pubKey) : null,
     account_number: account.accountNumber.toString(),
     sequence: account.sequence.toString(),
   } as const;
@@ -78,7 +100,7 @@ export function authGenesis(keeper: AccountKeeper): ModuleGenesis<AuthGenesis> {
         const base = entry['@type'] === BASE_ACCOUNT_TYPE_URL ? entry : entry.base_account;
         return {
           address: codec.decode(base.address),
-          ...(base.pub_key ? { pubKey: new Uint8Array(Buffer.from(base.pub_key.key, 'base64')) } : {}),
+          ...(base.pub_key ? { pubKey: pubKeyFromJson(base.pub_key) } : {}),
           accountNumber: base.account_number,
           sequence: base.sequence,
           ...(entry['@type'] === MODULE_ACCOUNT_TYPE_URL ? { module: { name: entry.name, permissions: entry.permissions } } : {}),
