@@ -22,6 +22,9 @@ function oddValue(rng: Rng, devnet: FuzzDevnet): string {
   return /^[\x21-\x7e]*$/.test(v) ? v : encodeURIComponent(v);
 }
 
+/** The REST server's default body limit (app/rest/server.ts). */
+const REST_BODY_LIMIT = 1024 * 1024;
+
 export async function runRest(options: RestOptions): Promise<{ report: TargetReport; tally: Tally }> {
   const { devnet } = options;
   const base = new URL(devnet.node.restUrl);
@@ -87,6 +90,14 @@ export async function runRest(options: RestOptions): Promise<{ report: TargetRep
       jobs.push(async () => {
         const answer = await send(input.method, input.path, input.body, input.contentType);
         if (answer instanceof Error) {
+          // Over the body limit the server answers 413 and closes without reading the rest, so the
+          // upload can break (EPIPE, ECONNRESET) before the client reads that answer: a refusal,
+          // and the liveness probe after the batch shows the server still up.
+          const code = (answer as NodeJS.ErrnoException).code;
+          if ((input.body?.length ?? 0) > REST_BODY_LIMIT && (code === 'EPIPE' || code === 'ECONNRESET')) {
+            tally.count(input.kind, 'closed over the body limit');
+            return;
+          }
           const n = tally.count(input.kind, 'no answer');
           tally.violation(input.kind, n, `${input.method} ${input.path.slice(0, 120)}: ${answer.message}`);
           return;
