@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { Command } from 'commander';
 import { toBech32Address } from '../../app/tx/address.js';
-import { cometbftBinary } from '../../scripts/lib/cometbft.js';
+import { cometbftBinary } from '../binaries.js';
 import { globalOptions, theZone } from '../context.js';
 import { consensusAddress, consensusPubKey, nodeId } from '../node-keys.js';
 import { assertNodeStopped } from '../node-stopped.js';

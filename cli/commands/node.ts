@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createLogger, LOG_FORMATS, LOG_LEVELS } from '../../zone/logger.js';
-import { cometbftBinary, projectRoot } from '../../scripts/lib/cometbft.js';
+import { cometbftBinary, projectRoot } from '../binaries.js';
 import { buildDeps, REPORTED_SDK_VERSION } from '../../app/services/tendermint.js';
 import { ZONE_NAME, ZONE_VERSION } from '../../zone/zone.js';
 import { cometJson, DEFAULT_NODE } from '../chain.js';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { CommitMultiStore } from '../../app/store/index.js';
-import { cometbftBinary } from '../../scripts/lib/cometbft.js';
+import { cometbftBinary } from '../binaries.js';
 import { globalOptions, theZone } from '../context.js';
 import { appDataPath } from '../home.js';
 import { assertNodeStopped } from '../node-stopped.js';
