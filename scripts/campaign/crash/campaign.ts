@@ -1,4 +1,5 @@
-// The crash campaign: a 4-validator localnet under load from many accounts, kill -9 of a
+// The crash campaign: a 4-validator localnet under mixed load from many accounts (bank sends,
+// delegations, dex limit orders and AMM swaps on an exchange set up in genesis), kill -9 of a
 // validator's app, its CometBFT or both (of one validator or two at once) at random moments,
 // each followed by restart and catch-up, then checks that nothing committed was lost and that
 // the nodes agree: headers, committed txs by hash, account sequences, invariants, supply.
@@ -11,7 +12,8 @@ import { waitFor } from '../../lib/processes.js';
 import { addGenesisAccount, bondDenom } from '../../../cli/genesis-accounts.js';
 import { benchAccounts, type BenchAccount } from '../../bench/tps/txs.js';
 import { accountSequence, blockTxs, brokenInvariants, headers, totalSupply } from './chain.js';
-import { randomTx, seededRandom, type SignedTx } from './txs.js';
+import { addExchange, QUOTE_DENOM } from './exchange.js';
+import { randomTx, seededRandom, TX_KINDS, type SignedTx, type TxKind } from './txs.js';
 
 export interface CampaignOptions {
   crashes: number;
@@ -23,6 +25,11 @@ export interface CampaignOptions {
 export interface CampaignReport {
   crashes: Record<string, number>;
   txsCommitted: number;
+  /** The load's committed txs (all with code 0) by kind. */
+  txsByKind: Record<TxKind, number>;
+  /** Fills in the dex market's auctions (one per order filled in a block, in part or in full) and fills of the AMM pool in them. */
+  orderFills: number;
+  poolFills: number;
   heightsChecked: number;
   catchUpMs: number[];
   /** Committed txs (node@height) in the node's block but missing from its CometBFT tx index. */
@@ -48,10 +55,11 @@ export async function runCrashCampaign(options: CampaignOptions): Promise<Campai
       // No downtime jailing: a jailed validator would leave three, and killing one more halts for good.
       Object.assign(appState.court.params, { signed_blocks_window: '1000000', min_signed_per_window: '0.000001000000000000' });
       for (const account of accounts) {
-        addGenesisAccount(genesis, account.address, [{ denom, amount: '1000000000' }, { denom: 'uatom', amount: '1000000000000' }].sort((a, b) => (a.denom < b.denom ? -1 : 1)));
+        addGenesisAccount(genesis, account.address, [{ denom, amount: '1000000000' }, { denom: 'uatom', amount: '1000000000000' }, { denom: QUOTE_DENOM, amount: '1000000000000' }].sort((a, b) => (a.denom < b.denom ? -1 : 1)));
         const entries = appState.auth.accounts as Array<{ address?: string; account_number?: string }>;
         account.accountNumber = BigInt(entries.find((e) => e.address === account.address)!.account_number!);
       }
+      addExchange(genesis, accounts[0]!.address);
     },
   });
   try {
@@ -70,8 +78,10 @@ async function campaign(net: Localnet, accounts: Account[], genesisSupply: Map<s
   const running = () => net.nodes.filter((n) => n.running);
   const committed = new Map<string, { height: number; code: number }>();
   const owner = new Map<string, number>();
+  const kindOf = new Map<string, TxKind>();
   const minted = new Map<number, Map<string, bigint>>();
   let scanned = 0;
+  const auctions = { orderFills: 0, poolFills: 0 };
   let stop = false;
   let failure: Error | undefined;
   const fail = (err: unknown) => (failure ??= err instanceof Error ? err : new Error(String(err)));
@@ -87,6 +97,10 @@ async function campaign(net: Localnet, accounts: Account[], genesisSupply: Map<s
             const block = await blockTxs(node.rpcUrl, scanned + 1);
             for (const tx of block.txs) committed.set(tx.hash, { height: scanned + 1, code: tx.code });
             if (block.minted.size > 0) minted.set(scanned + 1, block.minted);
+            // The auction runs in EndBlock, outside any tx: its failure has no tx code to catch.
+            if (block.auction.failed.length > 0) fail(new Error(`the dex auction failed at height ${scanned + 1}: ${block.auction.failed.join('; ')}`));
+            auctions.orderFills += block.auction.ordersFilled;
+            auctions.poolFills += block.auction.poolFills;
             scanned++;
           }
         }
@@ -104,6 +118,7 @@ async function campaign(net: Localnet, accounts: Account[], genesisSupply: Map<s
     while (!stop) {
       const tx: SignedTx = randomTx(random, account, sequence, context);
       owner.set(tx.hash, account.index);
+      kindOf.set(tx.hash, tx.kind);
       while (!stop && !committed.has(tx.hash)) {
         const nodes = running();
         const node = nodes[Math.floor(random() * nodes.length)];
@@ -147,7 +162,9 @@ async function campaign(net: Localnet, accounts: Account[], genesisSupply: Map<s
     stop = true;
     await Promise.allSettled([tracker, ...load]);
   }
-  return { crashes, txsCommitted: [...committed.values()].filter((c) => c.code === 0).length, heightsChecked: checkedUpTo, catchUpMs, txIndexGaps: indexGaps, seconds: (Date.now() - started) / 1000 };
+  const txsByKind = Object.fromEntries(TX_KINDS.map((kind) => [kind, 0])) as Record<TxKind, number>;
+  for (const [hash, c] of committed) if (c.code === 0 && kindOf.has(hash)) txsByKind[kindOf.get(hash)!]++;
+  return { crashes, txsCommitted: [...committed.values()].filter((c) => c.code === 0).length, txsByKind, ...auctions, heightsChecked: checkedUpTo, catchUpMs, txIndexGaps: indexGaps, seconds: (Date.now() - started) / 1000 };
 }
 
 async function check(

@@ -42,6 +42,8 @@ export interface BlockTxs {
   txs: Array<{ hash: string; code: number }>;
   /** Net minted (coinbase) less burned amounts of the block's events, per denom. */
   minted: Map<string, bigint>;
+  /** The dex auction's events at the end of the block: orders filled, pool fills, and any market whose auction failed (with its error). */
+  auction: { ordersFilled: number; poolFills: number; failed: string[] };
 }
 
 export async function blockTxs(rpcUrl: string, height: number): Promise<BlockTxs> {
@@ -59,7 +61,14 @@ export async function blockTxs(rpcUrl: string, height: number): Promise<BlockTxs
       minted.set(denom!, (minted.get(denom!) ?? 0n) + sign * BigInt(value!));
     }
   }
-  return { txs, minted };
+  const auction = { ordersFilled: 0, poolFills: 0, failed: [] as string[] };
+  for (const event of results.finalize_block_events ?? []) {
+    const attribute = (key: string) => event.attributes.find((a) => a.key === key)?.value ?? '';
+    if (event.type === 'order_filled') auction.ordersFilled++;
+    else if (event.type === 'pool_filled') auction.poolFills++;
+    else if (event.type === 'auction_failed') auction.failed.push(`market ${attribute('market_id')}: ${attribute('error')}`);
+  }
+  return { txs, minted, auction };
 }
 
 interface AbciEvent {
