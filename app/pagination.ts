@@ -2,7 +2,9 @@
 // by key (resume after a previous page's next_key) or by offset, never both.
 import type { PageRequest, PageResponse } from 'cosmjs-types/cosmos/base/query/v1beta1/pagination';
 import { grpcInvalidArgument } from './grpc.js';
-import type { ReadonlyKVStore } from './store/index.js';
+import { concatBytes } from './store/encoding.js';
+import { prefixStore, type ReadonlyKVStore } from './store/index.js';
+import { encodeKeyPrefix, type Map, type PrefixOf, type StoreContext } from './store/collections/index.js';
 
 export const DEFAULT_PAGE_LIMIT = 100n;
 
@@ -45,6 +47,23 @@ export function paginate(
     index++;
   }
   return { nextKey: next ?? new Uint8Array(), total: countTotal ? index : 0n };
+}
+
+/**
+ * `paginate` over a collection, or over the keys of it under `prefix` (a whole key, or the
+ * leading parts of a composite one): `onEntry` gets decoded keys and values, and `next_key` is
+ * relative to the narrowed range, as the SDK's `query.CollectionPaginate` with a prefix.
+ */
+export function paginateCollection<K, V>(
+  ctx: StoreContext,
+  collection: Map<K, V>,
+  page: PageRequest | undefined,
+  onEntry: (key: K, value: V) => void,
+  prefix?: K | PrefixOf<K>,
+): PageResponse {
+  const within = prefix === undefined ? new Uint8Array() : encodeKeyPrefix(collection.keyCodec, prefix);
+  const store = prefixStore(collection.schema.store(ctx), concatBytes(collection.prefix, within));
+  return paginate(store, page, (key, value) => onEntry(collection.decodeKey(concatBytes(within, key)), collection.valueCodec.decode(value)));
 }
 
 /** The smallest key after `key` (for an inclusive reverse start). */

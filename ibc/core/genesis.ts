@@ -16,6 +16,7 @@ import { DEFAULT_CONNECTION_PARAMS, type ConnectionKeeper } from './03-connectio
 import type { ChannelKeeper } from './04-channel/keeper.js';
 import { KEY_CLIENT_STATE, KEY_CONSENSUS_STATE_PREFIX, consensusStatePath, key } from './24-host/paths.js';
 import type { IbcStore } from './store.js';
+import { decodeUint64 } from '../../app/store/collections/index.js';
 
 type IbcGenesis = GenesisState;
 
@@ -137,7 +138,7 @@ function exportIbc(ctx: Context, k: IbcKeepers): GenesisState {
   const sequences = (prefix: string) =>
     [...prefixIterator(k.store.kv(ctx), key(`${prefix}/ports/`))].map(([entryKey, value]) => {
       const [, , portId, , channelId] = decoder.decode(entryKey).split('/');
-      return { portId: portId!, channelId: channelId!, sequence: new DataView(value.buffer, value.byteOffset, 8).getBigUint64(0) };
+      return { portId: portId!, channelId: channelId!, sequence: decodeUint64(value) };
     });
   return GenesisState.fromPartial({
     clientGenesis: {

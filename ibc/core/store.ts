@@ -3,6 +3,7 @@
 import type { Context } from '../../app/context.js';
 import type { KVStore } from '../../app/store/index.js';
 import { key } from './24-host/paths.js';
+import { decodeUint64, encodeUint64 as encodeU64 } from '../../app/store/collections/index.js';
 
 export const STORE_KEY = 'ibc';
 /** The commitment prefix counterparties prove our paths under (the store key). */
@@ -40,13 +41,9 @@ export class IbcStore {
   }
 }
 
-export function encodeU64(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
+export { encodeU64 };
 
 export function decodeU64(bytes: Uint8Array): bigint {
   if (bytes.length !== 8) throw new Error(`expected 8 bytes for a uint64, got ${bytes.length}`);
-  return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0);
+  return decodeUint64(bytes);
 }

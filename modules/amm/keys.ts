@@ -5,6 +5,8 @@
 //   0x04                                         → Params
 //   0x05 | pool id | height (u64 BE)             → TwapObservation at the pool's first touch in that block
 //   0x06 | height (u64 BE)                       → block time (unix seconds, i64 BE), while pools exist
+import { decodeUint64 as decodeU64, encodeUint64 as encodeU64 } from '../../app/store/collections/index.js';
+
 export const STORE_KEY = 'amm';
 export const MODULE_NAME = 'amm';
 /** The module account that holds every pool's reserves and the locked LP shares. */
@@ -20,15 +22,7 @@ const BLOCK_TIME_PREFIX = 0x06;
 export const POOLS_PREFIX = Uint8Array.of(POOL_PREFIX);
 export const BLOCK_TIMES_PREFIX = Uint8Array.of(BLOCK_TIME_PREFIX);
 
-export function encodeU64(value: bigint): Uint8Array {
-  const out = Buffer.alloc(8);
-  out.writeBigUInt64BE(value);
-  return out;
-}
-
-export function decodeU64(bytes: Uint8Array): bigint {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readBigUInt64BE();
-}
+export { decodeU64, encodeU64 };
 
 export function encodeI64(value: bigint): Uint8Array {
   const out = Buffer.alloc(8);

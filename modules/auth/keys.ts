@@ -1,5 +1,9 @@
 // Every key x/auth owns in store `acc`, as the SDK's collections lay them out.
 import { createHash } from 'node:crypto';
+import { encodeUint64 } from '../../app/store/collections/index.js';
+import { concatBytes } from '../../app/store/encoding.js';
+
+export { decodeUint64, encodeUint64 } from '../../app/store/collections/index.js';
 
 export const STORE_KEY = 'acc';
 export const MODULE_NAME = 'auth';
@@ -21,20 +25,7 @@ export const ACCOUNTS_PREFIX_BYTES = Uint8Array.of(ACCOUNTS_PREFIX);
 
 /** 0x03 | account number (uint64 big-endian) → address: the AccountAddressByID index. */
 export function accountNumberKey(accountNumber: bigint): Uint8Array {
-  const key = Buffer.alloc(9);
-  key[0] = ACCOUNT_NUMBER_PREFIX;
-  key.writeBigUInt64BE(accountNumber, 1);
-  return key;
-}
-
-export function encodeUint64(value: bigint): Uint8Array {
-  const out = Buffer.alloc(8);
-  out.writeBigUInt64BE(value);
-  return out;
-}
-
-export function decodeUint64(bytes: Uint8Array): bigint {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readBigUInt64BE();
+  return concatBytes(Uint8Array.of(ACCOUNT_NUMBER_PREFIX), encodeUint64(accountNumber));
 }
 
 /** A module account's address: sha256(name)[:20], the SDK's authtypes.NewModuleAddress. */

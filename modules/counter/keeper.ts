@@ -1,35 +1,25 @@
-// The counter keeper: one uint64 per address in store `counter` (key 0x01 | address).
+// The counter keeper: one uint64 per address in store `counter` (key 0x01 | address), declared
+// as a collection.
 import type { Context } from '../../app/context.js';
-import { prefixStore } from '../../app/store/index.js';
+import * as collections from '../../app/store/collections/index.js';
 import { ErrCounterOverflow } from './errors.js';
 
 export const STORE_KEY = 'counter';
 export const MODULE_NAME = 'counter';
-const COUNTS_PREFIX = Uint8Array.of(0x01);
-
-function countKey(address: Uint8Array): Uint8Array {
-  const key = new Uint8Array(1 + address.length);
-  key.set(COUNTS_PREFIX);
-  key.set(address, 1);
-  return key;
-}
-
-function encodeCount(count: bigint): Uint8Array {
-  const out = Buffer.alloc(8);
-  out.writeBigUInt64BE(count);
-  return out;
-}
 
 const MAX_UINT64 = (1n << 64n) - 1n;
 
 export class CounterKeeper {
+  private readonly schema = new collections.SchemaBuilder(STORE_KEY);
+  /** address → count, as 8 big-endian bytes (the SDK's Uint64Value). */
+  readonly counts = new collections.Map(this.schema, 0x01, 'counts', collections.bytesKey, collections.uint64Value);
+
   getCount(ctx: Context, address: Uint8Array): bigint {
-    const bytes = ctx.kvStore(STORE_KEY).get(countKey(address));
-    return bytes === undefined ? 0n : Buffer.from(bytes).readBigUInt64BE();
+    return this.counts.get(ctx, address) ?? 0n;
   }
 
   setCount(ctx: Context, address: Uint8Array, count: bigint): void {
-    ctx.kvStore(STORE_KEY).set(countKey(address), encodeCount(count));
+    this.counts.set(ctx, address, count);
   }
 
   /** Adds `by` and returns the new count; refuses to wrap around. */
@@ -41,8 +31,6 @@ export class CounterKeeper {
   }
 
   *iterateCounts(ctx: Context): Generator<{ address: Uint8Array; count: bigint }> {
-    for (const [key, value] of prefixStore(ctx.kvStore(STORE_KEY), COUNTS_PREFIX).iterator()) {
-      yield { address: key, count: Buffer.from(value).readBigUInt64BE() };
-    }
+    for (const [address, count] of this.counts.iterate(ctx)) yield { address, count };
   }
 }

@@ -1,6 +1,8 @@
 // Every key the court owns in store `court`. Signing infos and missed-block bitmaps follow
 // x/slashing's v0.50 layout (length-prefixed consensus address, bitmap in 1024-bit chunks);
 // the trial record and its indexes sit under their own prefixes.
+import { decodeUint64 as readUint64, encodeUint64 as uint64Bytes } from '../../app/store/collections/index.js';
+
 export const STORE_KEY = 'court';
 export const MODULE_NAME = 'court';
 
@@ -37,15 +39,7 @@ export function lengthPrefixed(address: Uint8Array): Uint8Array {
   return concat(Uint8Array.of(address.length), address);
 }
 
-export function uint64Bytes(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
-export function readUint64(bytes: Uint8Array): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0);
-}
+export { readUint64, uint64Bytes };
 
 export function signingInfoKey(consAddress: Uint8Array): Uint8Array {
   return concat(SIGNING_INFO_PREFIX, lengthPrefixed(consAddress));

@@ -4,18 +4,16 @@
 import { HistoricalInfo } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
 import { Header } from 'cosmjs-types/tendermint/types/types';
 import type { Context } from '../../app/context.js';
-import { historicalInfoKey } from './keys.js';
 import type { StakingKeeper } from './keeper.js';
 import { validatorFromProto, validatorToProto, consensusPower } from './validator.js';
 
 export function trackHistoricalInfo(k: StakingKeeper, ctx: Context): void {
   const entries = BigInt(k.params(ctx).historicalEntries);
-  const kv = k.store.kv(ctx);
+  const history = k.store.c.historicalInfo;
   // Usually one entry falls out per block; after the parameter shrinks, several do.
   for (let h = ctx.blockHeight - entries; h > 0n; h--) {
-    const key = historicalInfoKey(h);
-    if (!kv.has(key)) break;
-    kv.delete(key);
+    if (!history.has(ctx, h)) break;
+    history.remove(ctx, h);
   }
   if (entries === 0n) return;
   const comet = ctx.header.comet;
@@ -32,12 +30,11 @@ export function trackHistoricalInfo(k: StakingKeeper, ctx: Context): void {
     .map((operator) => k.store.getValidator(ctx, operator)!)
     .sort((a, b) => (a.tokens === b.tokens ? (a.operator < b.operator ? -1 : 1) : a.tokens > b.tokens ? -1 : 1))
     .map(validatorToProto);
-  kv.set(historicalInfoKey(ctx.blockHeight), HistoricalInfo.encode({ header, valset }).finish());
+  history.set(ctx, ctx.blockHeight, { header, valset });
 }
 
 export function getHistoricalInfo(k: StakingKeeper, ctx: Context, height: bigint): HistoricalInfo | undefined {
-  const bytes = k.store.kv(ctx).get(historicalInfoKey(height));
-  return bytes === undefined ? undefined : HistoricalInfo.decode(bytes);
+  return k.store.c.historicalInfo.get(ctx, height);
 }
 
 export function historicalValidatorSet(k: StakingKeeper, ctx: Context, height: bigint): Array<{ consPubKey: Uint8Array; power: bigint }> | undefined {

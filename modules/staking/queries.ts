@@ -33,6 +33,7 @@ import { BondStatus, bondStatusFromJSON, type DelegationResponse, type Redelegat
 import type { Context } from '../../app/context.js';
 import { CodedError } from '../../app/errors.js';
 import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
+import { decodeUint64, encodeUint64 } from '../../app/store/collections/index.js';
 import type { QueryHandler } from '../../app/module.js';
 import { ErrNoRedelegation } from './errors.js';
 import { getHistoricalInfo } from './historical.js';
@@ -48,15 +49,11 @@ const DEFAULT_LIMIT = 100n;
 function page<T>(items: readonly T[], request: PageRequest | undefined): { items: T[]; pagination: PageResponse } {
   const limit = request?.limit && request.limit > 0n ? request.limit : DEFAULT_LIMIT;
   let start = request?.offset ?? 0n;
-  if (request?.key && request.key.length === 8) start = new DataView(request.key.buffer, request.key.byteOffset, 8).getBigUint64(0);
+  if (request?.key && request.key.length === 8) start = decodeUint64(request.key);
   const list = request?.reverse ? [...items].reverse() : items;
   const end = start + limit;
   const slice = list.slice(Number(start), Number(end));
-  let nextKey = new Uint8Array();
-  if (end < BigInt(list.length)) {
-    nextKey = new Uint8Array(8);
-    new DataView(nextKey.buffer).setBigUint64(0, end);
-  }
+  const nextKey = end < BigInt(list.length) ? encodeUint64(end) : new Uint8Array();
   const total = request?.countTotal || request?.limit === undefined || request.limit === 0n ? BigInt(list.length) : 0n;
   return { items: slice, pagination: { nextKey, total } };
 }

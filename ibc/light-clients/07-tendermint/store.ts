@@ -15,6 +15,8 @@ import { blockTimeNanos, parseHeight, selfHeight } from '../../core/02-client/he
 import { bytesEqual } from '../../../app/tx/address.js';
 import { consensusStatePath, KEY_CLIENT_STATE, key } from '../../core/24-host/paths.js';
 import { CLIENT_STATE_TYPE_URL, CONSENSUS_STATE_TYPE_URL, packClientState, packConsensusState } from './codec.js';
+import { decodeUint64, encodeUint64, pairKey, uint64Key } from '../../../app/store/collections/index.js';
+import { concatBytes } from '../../../app/store/encoding.js';
 
 export const KEY_ITERATE_CONSENSUS_STATE_PREFIX = 'iterateConsensusStates';
 const ITERATION_PREFIX = key(KEY_ITERATE_CONSENSUS_STATE_PREFIX);
@@ -24,24 +26,16 @@ export const consensusStateKey = (height: Height): Uint8Array => key(consensusSt
 export const processedTimeKey = (height: Height): Uint8Array => key(`${consensusStatePath(height)}/processedTime`);
 export const processedHeightKey = (height: Height): Uint8Array => key(`${consensusStatePath(height)}/processedHeight`);
 
-function bigEndianHeightBytes(height: Height): Uint8Array {
-  const bytes = new Uint8Array(16);
-  const view = new DataView(bytes.buffer);
-  view.setBigUint64(0, height.revisionNumber);
-  view.setBigUint64(8, height.revisionHeight);
-  return bytes;
-}
+/** ibc-go's iteration key: the height as two big-endian uint64s, so keys sort by height. */
+const HEIGHT_KEY = pairKey(uint64Key, uint64Key);
 
 export function iterationKey(height: Height): Uint8Array {
-  const out = new Uint8Array(ITERATION_PREFIX.length + 16);
-  out.set(ITERATION_PREFIX);
-  out.set(bigEndianHeightBytes(height), ITERATION_PREFIX.length);
-  return out;
+  return concatBytes(ITERATION_PREFIX, HEIGHT_KEY.encode([height.revisionNumber, height.revisionHeight]));
 }
 
 export function heightFromIterationKey(iterKey: Uint8Array): Height {
-  const view = new DataView(iterKey.buffer, iterKey.byteOffset + ITERATION_PREFIX.length, 16);
-  return { revisionNumber: view.getBigUint64(0), revisionHeight: view.getBigUint64(8) };
+  const [[revisionNumber, revisionHeight]] = HEIGHT_KEY.decode(iterKey.subarray(ITERATION_PREFIX.length));
+  return { revisionNumber, revisionHeight };
 }
 
 function decodeAny<T>(bytes: Uint8Array | undefined, typeUrl: string, decode: (b: Uint8Array) => T): T | undefined {
@@ -80,7 +74,7 @@ export function setConsensusState(store: KVStore, cs: ConsensusState, height: He
 export function getProcessedTime(store: ReadonlyKVStore, height: Height): bigint | undefined {
   const bytes = store.get(processedTimeKey(height));
   if (bytes === undefined || bytes.length !== 8) return undefined;
-  return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0);
+  return decodeUint64(bytes);
 }
 
 export function getProcessedHeight(store: ReadonlyKVStore, height: Height): Height | undefined {
@@ -99,9 +93,7 @@ export function setConsensusMetadata(ctx: Context, store: KVStore, height: Heigh
 }
 
 export function setConsensusMetadataWithValues(store: KVStore, height: Height, processedHeight: Height, processedTime: bigint): void {
-  const time = new Uint8Array(8);
-  new DataView(time.buffer).setBigUint64(0, processedTime);
-  store.set(processedTimeKey(height), time);
+  store.set(processedTimeKey(height), encodeUint64(processedTime));
   store.set(processedHeightKey(height), key(`${processedHeight.revisionNumber}-${processedHeight.revisionHeight}`));
   store.set(iterationKey(height), consensusStateKey(height));
 }
