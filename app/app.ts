@@ -2,7 +2,8 @@
 // alike, and the routers built from it. Adding a module is one line in that list.
 import { AminoConverters } from './tx/amino.js';
 import type { AnteDecorator } from './ante/types.js';
-import type { Invariant, Module, MsgHandler, QueryHandler } from './module.js';
+import type { Context } from './context.js';
+import type { Invariant, Module, MsgHandler, QueryHandler, VoteExtensionHooks } from './module.js';
 
 export interface AppConfig {
   /** Reported by ABCI Info and `/app/version`. */
@@ -14,6 +15,18 @@ export interface AppConfig {
   modules: readonly Module[];
   /** The ante pipeline, in order (see app/ante). */
   ante: readonly AnteDecorator[];
+  /**
+   * A validator's ed25519 consensus key by consensus address (the SDK's
+   * ValidatorStore.GetPubKeyByConsAddr), to verify vote extension signatures. Required when a
+   * module has `voteExtensions`.
+   */
+  consensusKey?: (ctx: Context, consAddress: Uint8Array) => Uint8Array | undefined;
+}
+
+/** A module that takes part in vote extensions. */
+export interface VoteExtensionModule {
+  name: string;
+  hooks: VoteExtensionHooks;
 }
 
 export interface MsgRoute {
@@ -28,6 +41,8 @@ export interface AppDefinition extends AppConfig {
   readonly queryRoutes: ReadonlyMap<string, QueryHandler>;
   readonly aminoConverters: AminoConverters;
   readonly invariants: ReadonlyArray<{ module: string; name: string; check: Invariant }>;
+  /** Modules with vote extension hooks, in module order; none: the zone never uses extensions. */
+  readonly voteExtensionModules: readonly VoteExtensionModule[];
 }
 
 /** The store BaseApp keeps consensus params in (as x/consensus does). */
@@ -40,6 +55,7 @@ export function defineApp(config: AppConfig): AppDefinition {
   const queryRoutes = new Map<string, QueryHandler>();
   const aminoConverters = new AminoConverters();
   const invariants: Array<{ module: string; name: string; check: Invariant }> = [];
+  const voteExtensionModules: VoteExtensionModule[] = [];
   for (const module of config.modules) {
     if (names.has(module.name)) throw new Error(`module ${module.name} is listed twice`);
     names.add(module.name);
@@ -58,6 +74,10 @@ export function defineApp(config: AppConfig): AppDefinition {
     }
     aminoConverters.registerAll({ ...module.aminoConverters });
     for (const [name, check] of Object.entries(module.invariants ?? {})) invariants.push({ module: module.name, name, check });
+    if (module.voteExtensions) voteExtensionModules.push({ name: module.name, hooks: module.voteExtensions });
   }
-  return { ...config, storeKeys: [...storeKeys], msgRoutes, queryRoutes, aminoConverters, invariants };
+  if (voteExtensionModules.length > 0 && !config.consensusKey) {
+    throw new Error(`module ${voteExtensionModules[0]!.name} uses vote extensions: the app needs consensusKey to verify their signatures`);
+  }
+  return { ...config, storeKeys: [...storeKeys], msgRoutes, queryRoutes, aminoConverters, invariants, voteExtensionModules };
 }

@@ -17,6 +17,7 @@ import {
   ResponsePrepareProposal,
   ResponseProcessProposal,
   ResponseProcessProposal_ProposalStatus,
+  ResponseVerifyVoteExtension_VerifyStatus,
   ValidatorUpdate,
   CheckTxType,
   ResponseApplySnapshotChunk,
@@ -37,7 +38,11 @@ import {
   type RequestPrepareProposal,
   type RequestProcessProposal,
   type RequestQuery,
+  type RequestExtendVote,
+  type RequestVerifyVoteExtension,
+  type ResponseExtendVote,
   type ResponseQuery,
+  type ResponseVerifyVoteExtension,
 } from 'cosmjs-types/tendermint/abci/types';
 import type { ConsensusParams } from 'cosmjs-types/tendermint/types/params';
 import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
@@ -46,8 +51,8 @@ import './codec.js'; // exact-size protobuf buffers (see codec.ts): before any e
 import { CONSENSUS_STORE_KEY, type AppDefinition } from './app.js';
 import { parseDecCoins, type DecCoin } from './coins.js';
 import { committedView } from './committed.js';
-import { loadConsensusParams, maxBlockGas, saveConsensusParams } from './consensus-params.js';
-import { Context, infiniteGasMeter, type BlockHeader } from './context.js';
+import { loadConsensusParams, maxBlockGas, proposalHasVoteExtensions, saveConsensusParams } from './consensus-params.js';
+import { Context, infiniteGasMeter, type BlockHeader, type ExecMode } from './context.js';
 import { EventManager, withAttribute } from './events.js';
 import type { GenesisEnv } from './module.js';
 import { handleQuery } from './query.js';
@@ -59,6 +64,7 @@ import { DecodedTxCache } from './tx/decoded-cache.js';
 import { SignatureCache } from './tx/sig-cache.js';
 import { SnapshotManager, type SnapshotLog, type SnapshotOptions } from './snapshots/manager.js';
 import type { VerifiedSigners } from './tx/signatures.js';
+import { VoteExtensions } from './vote-extensions/vote-extensions.js';
 
 export interface BaseAppOptions {
   app: AppDefinition;
@@ -76,8 +82,10 @@ export interface BaseAppOptions {
   decodedTxCacheSize?: number;
   /** State-sync snapshots (taken every `interval` heights; restores work with interval 0 too). Without it, none are served or restored. */
   snapshots?: SnapshotOptions;
-  /** Where snapshot creation and restores are reported (the node's pino logger). */
+  /** Where snapshot creation and restores, and failing vote extension hooks, are reported (the node's pino logger). */
   log?: SnapshotLog;
+  /** This node's consensus address (its priv_validator_key's): what its vote extensions speak for. */
+  consensusAddress?: Uint8Array;
   /**
    * Check every module's invariants after each Nth commit (the SDK's crisis
    * `--inv-check-period`); 0 (default) never. A broken invariant halts the node.
@@ -99,6 +107,7 @@ export class BaseApp implements Application {
   private readonly sigCache: SignatureCache<VerifiedSigners>;
   private readonly decodedTxs: DecodedTxCache<DecodedMessages>;
   private readonly maxTxBytes: number;
+  private readonly voteExtensions: VoteExtensions;
   /** Undefined when the node has no snapshot folder: it then serves and restores none. */
   readonly snapshots: SnapshotManager | undefined;
   /**
@@ -118,6 +127,9 @@ export class BaseApp implements Application {
     this.sigCache = new SignatureCache(options.sigCacheSize);
     this.decodedTxs = new DecodedTxCache(options.decodedTxCacheSize);
     this.maxTxBytes = options.maxTxBytes ?? DEFAULT_MAX_TX_BYTES;
+    this.voteExtensions = new VoteExtensions(this.app, this.chainId, options.consensusAddress ?? new Uint8Array(), (module, hook, err) =>
+      options.log?.error({ module, hook, err: err instanceof Error ? err.message : String(err) }, 'vote extension hook failed'),
+    );
     this.store = this.openStore();
     this.checkState = this.freshCheckState();
     this.consensusParams = loadConsensusParams(this.latestView().getStore(CONSENSUS_STORE_KEY));
@@ -292,12 +304,42 @@ export class BaseApp implements Application {
     return runTx(this.txEnv(), 'simulate', txBytes, this.checkState.branch(), this.checkHeader());
   }
 
-  /** The leading txs that fit the block's byte and gas limits; undecodable txs are left out. */
+  /**
+   * Whether the block at `height` starts with injected vote extensions rather than a tx: when
+   * the height before it extended votes and a module uses them.
+   */
+  private carriesVoteExtensions(height: bigint): boolean {
+    return this.voteExtensions.inUse && proposalHasVoteExtensions(this.consensusParams, height);
+  }
+
+  /** A context over the last commit for the ABCI calls around consensus; its writes are thrown away. */
+  private consensusContext(mode: ExecMode, height: bigint, time: Timestamp = this.lastBlockTime): Context {
+    const header: BlockHeader = { chainId: this.chainId, height, time };
+    return new Context(this.latestView().branch(), header, infiniteGasMeter(), new EventManager(), mode);
+  }
+
+  /**
+   * The leading txs that fit the block's byte and gas limits; undecodable txs are left out.
+   * With vote extensions, the injected entry comes first and counts against the byte limit.
+   */
   prepareProposal(req: RequestPrepareProposal): ResponsePrepareProposal {
     const maxGas = maxBlockGas(this.consensusParams);
     const txs: Uint8Array[] = [];
     let bytes = 0n;
     let gas = 0n;
+    if (this.carriesVoteExtensions(req.height)) {
+      const ctx = this.consensusContext('prepare-proposal', req.height, req.time);
+      try {
+        const entry = this.voteExtensions.injectedEntry(ctx, req.height, req.localLastCommit);
+        if (BigInt(entry.length) > req.maxTxBytes) throw new Error(`the injected vote extensions take ${entry.length} bytes, more than the block's ${req.maxTxBytes}`);
+        txs.push(entry);
+        bytes += BigInt(entry.length);
+      } catch (err) {
+        // CometBFT's own extended commit should always verify; if not, the others reject this
+        // proposal and the next round's proposer tries: better than halting.
+        this.options.log?.error({ height: String(req.height), err: err instanceof Error ? err.message : String(err) }, 'cannot inject vote extensions');
+      }
+    }
     for (const tx of req.txs) {
       const wanted = this.gasWanted(tx);
       if (wanted === undefined) continue;
@@ -310,17 +352,46 @@ export class BaseApp implements Application {
     return ResponsePrepareProposal.fromPartial({ txs });
   }
 
-  /** Rejects a proposal with an undecodable tx or more gas than the block allows. */
+  /**
+   * Rejects a proposal with an undecodable tx or more gas than the block allows, and, with
+   * vote extensions, one whose first entry does not verify (signatures, > 2/3 of the power, each
+   * module's agreed data).
+   */
   processProposal(req: RequestProcessProposal): ResponseProcessProposal {
+    const reject = { status: ResponseProcessProposal_ProposalStatus.REJECT };
+    let txs = req.txs;
+    if (this.carriesVoteExtensions(req.height)) {
+      const ctx = this.consensusContext('process-proposal', req.height, req.time);
+      const why = this.voteExtensions.rejectInjectedEntry(ctx, req.height, req.txs[0], req.proposedLastCommit);
+      if (why !== undefined) {
+        this.options.log?.error({ height: String(req.height), reason: why }, 'rejecting a proposal: its injected vote extensions do not verify');
+        return reject;
+      }
+      txs = req.txs.slice(1);
+    }
     const maxGas = maxBlockGas(this.consensusParams);
     let gas = 0n;
-    for (const tx of req.txs) {
+    for (const tx of txs) {
       const wanted = this.gasWanted(tx);
-      if (wanted === undefined) return { status: ResponseProcessProposal_ProposalStatus.REJECT };
+      if (wanted === undefined) return reject;
       gas += wanted;
     }
     const ok = maxGas === undefined || gas <= maxGas;
     return { status: ok ? ResponseProcessProposal_ProposalStatus.ACCEPT : ResponseProcessProposal_ProposalStatus.REJECT };
+  }
+
+  /** Each module's part of this validator's precommit for the block at `req.height` (empty when none has one). */
+  extendVote(req: RequestExtendVote): ResponseExtendVote {
+    if (!this.voteExtensions.inUse) return { voteExtension: new Uint8Array() };
+    return { voteExtension: this.voteExtensions.extendVote(this.consensusContext('extend-vote', req.height, req.time), req) };
+  }
+
+  /** Another validator's extension: a well-formed envelope that every module accepts its part of. */
+  verifyVoteExtension(req: RequestVerifyVoteExtension): ResponseVerifyVoteExtension {
+    const { ACCEPT, REJECT } = ResponseVerifyVoteExtension_VerifyStatus;
+    if (!this.voteExtensions.inUse) return { status: req.voteExtension.length === 0 ? ACCEPT : REJECT };
+    const ok = this.voteExtensions.verifyVoteExtension(this.consensusContext('verify-vote-extension', req.height), req);
+    return { status: ok ? ACCEPT : REJECT };
   }
 
   private gasWanted(tx: Uint8Array): bigint | undefined {
@@ -357,6 +428,17 @@ export class BaseApp implements Application {
       },
     };
     const events: Event[] = [];
+    let txs = req.txs;
+    const results: ExecTxResult[] = [];
+
+    if (this.carriesVoteExtensions(req.height) && txs.length > 0) {
+      // Not a tx: the signed extensions of the last height and what modules agreed on.
+      const pre = new EventManager();
+      this.voteExtensions.preBlock(new Context(block, header, infiniteGasMeter(), pre, 'block'), req.height, txs[0]!);
+      events.push(...pre.events.map((e) => withAttribute(e, 'mode', 'PreBlock')));
+      results.push(ExecTxResult.fromPartial({ log: 'vote extensions' }));
+      txs = txs.slice(1);
+    }
 
     const begin = new EventManager();
     const beginCtx = new Context(block, header, infiniteGasMeter(), begin, 'block');
@@ -364,7 +446,7 @@ export class BaseApp implements Application {
     events.push(...begin.events.map((e) => withAttribute(e, 'mode', 'BeginBlock')));
 
     const env = this.txEnv();
-    const txResults = req.txs.map((tx) => {
+    const txResults = txs.map((tx) => {
       const outcome = runTx(env, 'finalize', tx, block, header);
       // Every field spelled out rather than fromPartial(), which deep-copies the events.
       const result: ExecTxResult = {
@@ -391,7 +473,7 @@ export class BaseApp implements Application {
     this.lastBlockTime = req.time;
     const response: ResponseFinalizeBlock = {
       events,
-      txResults,
+      txResults: results.length === 0 ? txResults : [...results, ...txResults],
       validatorUpdates: validatorUpdates.map((update) => ValidatorUpdate.fromPartial(update)),
       consensusParamUpdates: undefined,
       appHash: this.store.workingHash(),

@@ -20,3 +20,13 @@ export function maxBlockGas(params: ConsensusParams | undefined): bigint | undef
   const maxGas = params?.block?.maxGas;
   return maxGas === undefined || maxGas < 0n ? undefined : maxGas;
 }
+
+/**
+ * Whether the block at `height` follows a height whose precommits carried vote extensions
+ * (CometBFT extends votes from `abci.vote_extensions_enable_height` on; 0 is never), so its
+ * proposer has them in PrepareProposal: the SDK's `height > enable height != 0`.
+ */
+export function proposalHasVoteExtensions(params: ConsensusParams | undefined, height: bigint): boolean {
+  const enableHeight = params?.abci?.voteExtensionsEnableHeight ?? 0n;
+  return enableHeight > 0n && height > enableHeight;
+}

@@ -32,9 +32,21 @@ export interface CometInfo {
 /**
  * Why the code is running. Messages run only in `finalize` and `simulate` (as in the SDK,
  * CheckTx runs the ante handler alone); fees against minimum gas prices are checked only
- * in `check` and `recheck`.
+ * in `check` and `recheck`. The vote extension and proposal modes read the last commit
+ * through a branch that is thrown away.
  */
-export type ExecMode = 'genesis' | 'check' | 'recheck' | 'simulate' | 'finalize' | 'block' | 'query';
+export type ExecMode =
+  | 'genesis'
+  | 'check'
+  | 'recheck'
+  | 'simulate'
+  | 'finalize'
+  | 'block'
+  | 'query'
+  | 'extend-vote'
+  | 'verify-vote-extension'
+  | 'prepare-proposal'
+  | 'process-proposal';
 
 export class Context {
   private readonly kvStores = new Map<string, KVStore>();

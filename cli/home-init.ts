@@ -6,7 +6,7 @@ import { cometbftBinary, setTomlValue } from '../scripts/lib/cometbft.js';
 import { appTomlPath, writeAppToml } from './app-config.js';
 import { DEFAULT_CLIENT_CONFIG, readClientConfig, writeClientConfig, type ClientConfig } from './client-config.js';
 import { theZone } from './context.js';
-import { cometConfigPath, genesisPath, readGenesis, writeGenesis } from './home.js';
+import { cometConfigPath, genesisPath, readGenesis, writeGenesis, type GenesisFile } from './home.js';
 import { nodeId } from './node-keys.js';
 import { CliError } from './output.js';
 
@@ -23,10 +23,12 @@ export interface InitHomeOptions {
   overwrite?: boolean;
   /** client.toml keys besides the chain id (a testnet home's keyring backend and RPC). */
   client?: Partial<ClientConfig>;
+  /** Genesis consensus_params.abci.vote_extensions_enable_height (default 0: off). */
+  voteExtensionsEnableHeight?: bigint;
 }
 
 /** Returns the node id. */
-export function initHome({ home, moniker, chainId, overwrite = false, client = {} }: InitHomeOptions): string {
+export function initHome({ home, moniker, chainId, overwrite = false, client = {}, voteExtensionsEnableHeight = 0n }: InitHomeOptions): string {
   if (existsSync(genesisPath(home))) {
     if (!overwrite) throw new CliError(`${genesisPath(home)} already exists`, 'pass --overwrite to replace it (the node and validator keys are kept), or choose another --home');
     rmSync(genesisPath(home));
@@ -45,6 +47,22 @@ export function initHome({ home, moniker, chainId, overwrite = false, client = {
   const genesis = readGenesis(home);
   genesis.chain_id = chainId;
   genesis.app_state = defaultAppState();
+  setVoteExtensionsEnableHeight(genesis, voteExtensionsEnableHeight);
   writeGenesis(home, genesis);
   return nodeId(home);
+}
+
+/**
+ * Sets consensus_params.abci.vote_extensions_enable_height, as CometBFT v0.38 names it: from
+ * that height on validators extend their precommits (0: never).
+ */
+export function setVoteExtensionsEnableHeight(genesis: GenesisFile, height: bigint): void {
+  const params = (genesis.consensus_params ??= {}) as { abci?: { vote_extensions_enable_height?: string } };
+  params.abci = { ...params.abci, vote_extensions_enable_height: height.toString() };
+}
+
+/** Parses `--vote-extensions-enable-height`: a whole number, 0 for off. */
+export function parseVoteExtensionsEnableHeight(text: string): bigint {
+  if (!/^[0-9]+$/.test(text)) throw new CliError(`invalid --vote-extensions-enable-height ${JSON.stringify(text)}: expected a whole number (0: vote extensions off)`);
+  return BigInt(text);
 }

@@ -53,6 +53,8 @@ export interface TestnetOptions {
   selfDelegation?: string;
   /** Edits the genesis before the validators' accounts and gentxs go in (params, the bond denom, more accounts). */
   genesisMutator?: (genesis: GenesisFile) => void;
+  /** Genesis consensus_params.abci.vote_extensions_enable_height (default 0: off). */
+  voteExtensionsEnableHeight?: bigint;
 }
 
 export interface TestnetNode {
@@ -167,7 +169,13 @@ async function writeTestnet(outputDir: string, options: TestnetOptions): Promise
     mkdirSync(home, { recursive: true });
     const ip = nodeIp(options.startingIp ?? '127.0.0.1', index);
     // client.toml points each home's commands at its own node and keyring.
-    const nodeId = initHome({ home, moniker: name, chainId, client: { 'keyring-backend': backend, node: `tcp://${ip}:${ports(index).rpc}` } });
+    const nodeId = initHome({
+      home,
+      moniker: name,
+      chainId,
+      client: { 'keyring-backend': backend, node: `tcp://${ip}:${ports(index).rpc}` },
+      ...(options.voteExtensionsEnableHeight !== undefined ? { voteExtensionsEnableHeight: options.voteExtensionsEnableHeight } : {}),
+    });
     configureNode(home, ip, ports(index), options);
     const keyring = new Keyring({ home, backend, prefix, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
     const { key, mnemonic } = await keyring.add(name);

@@ -11,6 +11,7 @@ import type { PruningOptions } from '../app/store/index.js';
 import { startGrpc, type GrpcOptions, type RunningGrpc } from './grpc.js';
 import type { Logger } from 'pino';
 import { withBlockLog } from './block-log.js';
+import { readConsensusAddress } from './consensus-address.js';
 import { abciLogger } from './logger.js';
 import { nodeServiceMethods, withNodeQueries } from './node-queries.js';
 import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/index.js';
@@ -39,6 +40,8 @@ export interface ZoneOptions {
    * it messages. For tests (zone/ibc-testing/ordered-app.ts); the default zone has none.
    */
   ibcApps?: ReadonlyArray<(channels: AppChannelKeeper) => ExtraIbcApp>;
+  /** Modules beyond the default ones, before genutil. For tests (zone/vote-extensions-testing); the default zone has none. */
+  extraModules?: readonly Module[];
 }
 
 export interface ExtraIbcApp {
@@ -101,8 +104,10 @@ export function buildZone(options: ZoneOptions = {}): Zone {
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
     // The SDK's BeginBlock order: fees are paid to the last commit's validators, then the
     // court judges that commit and any evidence, then staking records the set.
-    modules: [auth, bank, distribution, court, staking, ibc, transfer, ica.controller, ica.host, ica.module, amm, dex, counter, ...extraApps.map((extra) => extra.module), genutil],
+    modules: [auth, bank, distribution, court, staking, ibc, transfer, ica.controller, ica.host, ica.module, amm, dex, counter, ...extraApps.map((extra) => extra.module), ...(options.extraModules ?? []), genutil],
     ante: [...standardAnte({ accounts: auth.keeper, bank: bank.keeper }), ibc.anteDecorator],
+    // Vote extension signatures are checked against the keys staking knows validators by.
+    consensusKey: (ctx, consAddress) => staking.keeper.validatorByConsAddr(ctx, consAddress)?.consPubKey,
   });
   return { app, auth, bank, staking, distribution, court, amm, dex, ibc, transfer, ica, counter };
 }
@@ -196,7 +201,8 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
       interval: options.stateSync?.snapshotInterval ?? 0,
       keepRecent: options.stateSync?.snapshotKeepRecent ?? 2,
     },
-    ...(options.log ? { log: options.log.child({ module: 'snapshots' }) } : {}),
+    ...(options.log ? { log: options.log.child({ module: 'baseapp' }) } : {}),
+    ...consensusAddressOption(options.home),
   });
   // The node's services on abci_query too, as on a Go node (Hermes reads GetNodeInfo and Config there).
   const cometRpc = options.api?.cometRpc ?? options.grpc?.cometRpc ?? DEFAULT_COMET_RPC;
@@ -232,6 +238,11 @@ export async function startZone(options: StartZoneOptions): Promise<RunningZone>
       await app.close();
     },
   };
+}
+
+function consensusAddressOption(home: string): { consensusAddress?: Uint8Array } {
+  const address = readConsensusAddress(home);
+  return address ? { consensusAddress: address } : {};
 }
 
 async function startApi(zone: Zone, app: BaseApp, api: ApiOptions, minGasPrices: string): Promise<NonNullable<RunningZone['rest']>> {

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignedMsgType, type Vote } from 'cosmjs-types/tendermint/types/types';
-import { blockIdKey, compareBytes, voteSignBytes } from './canonical.js';
+import { blockIdKey, compareBytes, voteExtensionSignBytes, voteSignBytes } from './canonical.js';
 
 // Go's zero time.Time, as gogoproto writes it: 0001-01-01T00:00:00Z.
 const ZERO_TIME = { seconds: -62135596800n, nanos: 0 };
@@ -59,5 +59,13 @@ describe('CanonicalVote sign bytes', () => {
     const smaller = { hash: new Uint8Array(32).fill(0xaa), partSetHeader: { total: 1, hash: new Uint8Array(32).fill(0xbb) } };
     assert.ok(compareBytes(blockIdKey(smaller), blockIdKey(id)) < 0);
     assert.equal(compareBytes(blockIdKey(id), blockIdKey({ ...id })), 0);
+  });
+
+  it('CanonicalVoteExtension: extension, fixed-size height and round, chain id; zero fields left out', () => {
+    const chainId = [...Buffer.from('test_chain_id')];
+    const bytes = voteExtensionSignBytes('test_chain_id', Uint8Array.of(0xab, 0xcd), 1n, 1);
+    assert.deepEqual([...bytes], [0x25, 0x0a, 0x02, 0xab, 0xcd, 0x11, ...FIXED_ONE, 0x19, ...FIXED_ONE, 0x22, 0x0d, ...chainId]);
+    // An empty extension in round 0 (the usual case) is the height and chain id alone.
+    assert.deepEqual([...voteExtensionSignBytes('c', new Uint8Array(), 2n, 0)], [0x0c, 0x11, 0x02, 0, 0, 0, 0, 0, 0, 0, 0x22, 0x01, 0x63]);
   });
 });

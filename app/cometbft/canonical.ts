@@ -1,5 +1,6 @@
 // What a CometBFT validator signs for a vote (types/vote.go VoteSignBytes): the
-// CanonicalVote protobuf, length-prefixed with a uvarint (MarshalDelimited). Written by hand
+// CanonicalVote protobuf, length-prefixed with a uvarint (MarshalDelimited); and for its vote
+// extension (VoteExtensionSignBytes), the CanonicalVoteExtension the same way. Written by hand
 // because cosmjs-types has no canonical.proto. Field rules follow gogoproto's output:
 //   1 type (varint), 2 height (sfixed64), 3 round (sfixed64): left out when zero;
 //   4 block_id (CanonicalBlockID, nullable): left out for a nil vote;
@@ -35,6 +36,20 @@ function canonicalVote(chainId: string, vote: Vote): Uint8Array {
 export function voteSignBytes(chainId: string, vote: Vote): Uint8Array {
   const body = canonicalVote(chainId, vote);
   return BinaryWriter.create().bytes(body).finish();
+}
+
+/**
+ * The bytes a validator's ed25519 key signs for the vote extension of its precommit at
+ * `height` and `round`: CanonicalVoteExtension {1 extension (bytes), 2 height (sfixed64),
+ * 3 round (sfixed64), 4 chain_id (string)}, zero fields left out as gogoproto does.
+ */
+export function voteExtensionSignBytes(chainId: string, extension: Uint8Array, height: bigint, round: number): Uint8Array {
+  const w = BinaryWriter.create();
+  if (extension.length > 0) w.uint32((1 << 3) | 2).bytes(extension);
+  if (height !== 0n) w.uint32((2 << 3) | 1).sfixed64(height);
+  if (round !== 0) w.uint32((3 << 3) | 1).sfixed64(BigInt(round));
+  if (chainId !== '') w.uint32((4 << 3) | 2).string(chainId);
+  return BinaryWriter.create().bytes(w.finish()).finish();
 }
 
 /**

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { parseCoins, resolveAddress } from '../chain.js';
 import { globalOptions, openKeyring, theZone } from '../context.js';
 import { addGenesisAccount } from '../genesis-accounts.js';
-import { initHome } from '../home-init.js';
+import { initHome, parseVoteExtensionsEnableHeight } from '../home-init.js';
 import { genesisPath, readGenesis, writeGenesis } from '../home.js';
 import { CliError, fields, print } from '../output.js';
 import { collectGentxsCommand, gentxCommand } from './gentx.js';
@@ -16,10 +16,12 @@ export function initCommand(): Command {
     .description("make a node's home: CometBFT's config.toml, genesis.json and keys, and the app's app.toml")
     .requiredOption('--chain-id <id>', 'the chain id written into genesis.json')
     .option('-o, --overwrite', 'replace an existing genesis.json and app.toml (keys are kept)')
-    .action((moniker: string, opts: { chainId: string; overwrite?: boolean }, command: Command) => {
+    .option('--vote-extensions-enable-height <height>', "genesis consensus_params.abci.vote_extensions_enable_height: validators extend their precommits from this height on (0: never)", '0')
+    .action((moniker: string, opts: { chainId: string; overwrite?: boolean; voteExtensionsEnableHeight: string }, command: Command) => {
       const g = globalOptions(command);
       const { home } = g;
-      const nodeId = initHome({ home, moniker, chainId: opts.chainId, overwrite: opts.overwrite ?? false });
+      const voteExtensionsEnableHeight = parseVoteExtensionsEnableHeight(opts.voteExtensionsEnableHeight);
+      const nodeId = initHome({ home, moniker, chainId: opts.chainId, overwrite: opts.overwrite ?? false, voteExtensionsEnableHeight });
       const result = { moniker, chain_id: opts.chainId, node_id: nodeId, home };
       print(g.output, result, () =>
         `${fields([['moniker', moniker], ['chain id', opts.chainId], ['node id', nodeId], ['home', home]])}\n\nnext: zonekit keys add <name>, zonekit genesis add-genesis-account <name> <coins>, zonekit start`,

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { globalOptions, theZone } from '../context.js';
 import { askKeyringPassphrase } from '../io.js';
 import { CliError, print } from '../output.js';
+import { parseVoteExtensionsEnableHeight } from '../home-init.js';
 import { initTestnetFiles } from '../testnet.js';
 
 interface InitFilesFlags {
@@ -15,6 +16,7 @@ interface InitFilesFlags {
   nodeDirPrefix: string;
   minimumGasPrices: string;
   timeoutCommit: string;
+  voteExtensionsEnableHeight: string;
 }
 
 /** The root command's `--keyring-backend`, but `test` unless the user chose one, as simd's testnet. */
@@ -34,9 +36,11 @@ function initFilesCommand(): Command {
     .option('--node-dir-prefix <prefix>', 'the homes are named <prefix>0..', 'node')
     .option('--minimum-gas-prices <prices>', "every node's app.toml minimum-gas-prices, e.g. 0.025uatom", '')
     .option('--timeout-commit <duration>', "CometBFT's timeout_commit (how long a block waits for more votes)", '1s')
+    .option('--vote-extensions-enable-height <height>', "genesis consensus_params.abci.vote_extensions_enable_height: validators extend their precommits from this height on (0: never)", '0')
     .action(async (opts: InitFilesFlags, command: Command) => {
       const validators = Number(opts.validators);
       if (!Number.isInteger(validators) || validators < 1 || validators > 100) throw new CliError(`invalid --validators ${JSON.stringify(opts.validators)}: expected a whole number from 1 to 100`);
+      const voteExtensionsEnableHeight = parseVoteExtensionsEnableHeight(opts.voteExtensionsEnableHeight);
       const g = globalOptions(command);
       const backend = keyringBackendOf(command) ?? g.keyringBackend;
       if (backend !== 'test' && backend !== 'file') throw new CliError(`--keyring-backend must be test or file, got ${backend}`);
@@ -54,6 +58,7 @@ function initFilesCommand(): Command {
         prefix: theZone().app.bech32Prefix,
         minimumGasPrices: opts.minimumGasPrices,
         timeoutCommit: opts.timeoutCommit,
+        voteExtensionsEnableHeight,
       });
       print(g.output, testnet, () =>
         [

@@ -36,10 +36,14 @@ export interface LocalnetOptions {
   keepDir?: boolean;
   /** Children in their own process groups: a terminal's Ctrl-C reaches only us (the script). */
   detached?: boolean;
-  /** How long to wait for every node to commit a new block (default 60s). */
+  /** How long to wait for every node to commit a new block, and for an app to listen (default 60s). */
   timeoutMs?: number;
   /** Every app checks the invariants after each Nth block and halts on a broken one (tests: 1). */
   invCheckPeriod?: number;
+  /** A new network's genesis consensus_params.abci.vote_extensions_enable_height (default 0: off). */
+  voteExtensionsEnableHeight?: bigint;
+  /** Every validator's app entry script (default dist/zone/main.js): a zone with extra modules for a test. */
+  appMainScript?: string;
   /** A new network's app.toml [state-sync]: every validator snapshots every `snapshotInterval` heights. */
   stateSync?: { snapshotInterval: number; snapshotKeepRecent?: number };
 }
@@ -191,6 +195,8 @@ class Network implements Localnet {
       detached: this.options.detached ?? false,
       ...(this.options.invCheckPeriod ? { invCheckPeriod: this.options.invCheckPeriod } : {}),
       stateSync: config.stateSync,
+      ...(this.options.appMainScript ? { mainScript: this.options.appMainScript } : {}),
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
     });
   }
 
@@ -324,6 +330,7 @@ async function newTestnetFiles(dir: string, options: LocalnetOptions) {
     timeoutPropose: options.timeoutPropose ?? '1s',
     ...(options.minimumGasPrices !== undefined ? { minimumGasPrices: options.minimumGasPrices } : {}),
     ...(options.genesisMutator ? { genesisMutator: options.genesisMutator } : {}),
+    ...(options.voteExtensionsEnableHeight !== undefined ? { voteExtensionsEnableHeight: options.voteExtensionsEnableHeight } : {}),
     ...(ports ? { ports } : {}),
   });
 }

@@ -22,6 +22,8 @@ export interface ZoneAppOptions {
   invCheckPeriod?: number;
   /** app.toml's [state-sync] (the localnet reads it from each home). */
   stateSync?: { snapshotInterval: number; snapshotKeepRecent: number };
+  /** The app's entry script (default dist/zone/main.js, the default zone); tests run zones with extra modules. */
+  mainScript?: string;
   /** Flags for node itself, e.g. --cpu-prof. */
   nodeArgs?: readonly string[];
   /** Checked while waiting; a returned reason aborts the start. */
@@ -40,7 +42,7 @@ export async function startZoneApp(options: ZoneAppOptions): Promise<ProcessHand
   const offset = statSync(options.logFile).size;
   const args = [
     ...(options.nodeArgs ?? []),
-    join(projectRoot(), 'dist', 'zone', 'main.js'),
+    options.mainScript ?? join(projectRoot(), 'dist', 'zone', 'main.js'),
     '--home', options.home,
     '--abci', options.abciAddress,
     '--chain-id', options.chainId,

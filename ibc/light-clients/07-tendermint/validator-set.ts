@@ -2,9 +2,9 @@
 // ValidatorSetFromProto): every validator's address derived from its key, a proposer in
 // the set, the total power within CometBFT's cap. Signatures are checked with the key
 // types CometBFT v0.38 validators use: ed25519, and secp256k1 as the SDK signs.
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { PublicKey } from 'cosmjs-types/tendermint/crypto/keys';
 import type { Validator, ValidatorSet } from 'cosmjs-types/tendermint/types/validator';
+import { ED25519_KEY_BYTES, verifyEd25519 } from '../../../app/cometbft/ed25519.js';
 import { sha256 } from '../../../app/store/hash.js';
 import { addressFromPubKey, bytesEqual } from '../../../app/tx/address.js';
 import { verifySecp256k1 } from '../../../app/tx/secp256k1.js';
@@ -13,10 +13,7 @@ import { toHex } from '@cosmjs/encoding';
 export const ADDRESS_BYTES = 20;
 /** MaxTotalVotingPower: int64 max / 8, so sums and trust-level products never overflow. */
 const MAX_TOTAL_VOTING_POWER = (2n ** 63n - 1n) / 8n;
-const ED25519_KEY_BYTES = 32;
 const SECP256K1_KEY_BYTES = 33;
-// DER SubjectPublicKeyInfo header of a raw 32-byte ed25519 key (RFC 8410).
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** A validator whose key has been checked and can verify votes. */
 export interface CheckedValidator {
@@ -52,32 +49,7 @@ function signatureVerifier(pubKey: PublicKey): (message: Uint8Array, signature: 
   }
   const raw = pubKey.ed25519!;
   if (raw.length !== ED25519_KEY_BYTES) throw new Error(`invalid size for PubKeyEd25519. Got ${raw.length}, expected ${ED25519_KEY_BYTES}`);
-  return (message, signature) => {
-    if (signature.length !== 64) return false;
-    try {
-      return verify(null, message, ed25519KeyObject(raw), signature);
-    } catch {
-      return false;
-    }
-  };
-}
-
-// OpenSSL verifies ed25519 several times faster than pure JS, and light client updates are
-// signature-bound. Parsing a key costs nearly as much as a verification, and a chain's
-// validators sign header after header, so parsed keys are kept (a bounded cache: it only
-// saves work, it never changes an answer).
-const keyObjects = new Map<string, KeyObject>();
-const MAX_CACHED_KEYS = 10_000;
-
-function ed25519KeyObject(raw: Uint8Array): KeyObject {
-  const id = toHex(raw);
-  let key = keyObjects.get(id);
-  if (key === undefined) {
-    if (keyObjects.size >= MAX_CACHED_KEYS) keyObjects.clear();
-    key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
-    keyObjects.set(id, key);
-  }
-  return key;
+  return (message, signature) => verifyEd25519(raw, message, signature);
 }
 
 function checkValidator(v: Validator | undefined): CheckedValidator {
