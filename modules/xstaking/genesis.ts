@@ -5,6 +5,7 @@
 import type { ModuleGenesis } from '../../app/module.js';
 import { messageFromJson, messageToJson } from '../../app/proto/json.js';
 import { GenesisState } from '../../gen/zonekit/xstaking/v1/genesis.js';
+import { Params } from '../../gen/zonekit/xstaking/v1/xstaking.js';
 import type { XStakingKeeper } from './keeper.js';
 import { DEFAULT_PARAMS, validateParams } from './params.js';
 import { schema } from './schema.js';
@@ -25,7 +26,9 @@ export function xstakingGenesis(keeper: XStakingKeeper): ModuleGenesis<GenesisSt
     defaults: () => messageToJson(schema, desc(), GenesisState.fromPartial({ params: DEFAULT_PARAMS, nextUnbondingId: 1n }) as unknown as Record<string, unknown>, noAnys),
     validate(json) {
       const state = GenesisState.fromPartial(messageFromJson(schema, desc(), json ?? {}, noAnys));
-      const params = state.params ? { ...DEFAULT_PARAMS, ...state.params } : DEFAULT_PARAMS;
+      // Params left out of the JSON keep their defaults (fromPartial alone would zero them).
+      const given = ((json ?? {}) as { params?: Record<string, unknown> }).params ?? {};
+      const params = Params.fromPartial({ ...DEFAULT_PARAMS, ...(messageFromJson(schema, schema.message(Params.$type), given, noAnys) as Partial<Params>) });
       validateParams(params);
       return { ...state, params };
     },
