@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { appJsonTypes } from '../app/rest/json-types.js';
 import { TxJsonRegistry } from '../app/tx/tx-json.js';
 import { buildZone, type Zone } from '../zone/zone.js';
+import type { ModuleCli } from '../app/cli-types.js';
+import { xstakingCli } from '../modules/xstaking/cli.js';
 import { homeOf } from './client-config.js';
 import { askKeyringPassphrase } from './io.js';
 import { Keyring, KEYRING_BACKENDS, type KeyringBackend } from './keyring/keyring.js';
@@ -29,6 +31,16 @@ let zone: Zone | undefined;
 export function theZone(): Zone {
   zone ??= buildZone();
   return zone;
+}
+
+/**
+ * The modules whose tx and query commands the CLI mounts: the default zone's, plus the opt-in
+ * ones (xstaking) a node may compose: their commands only build messages and queries, so a
+ * client offers them whatever the node it talks to runs.
+ */
+export function cliModules(): ReadonlyArray<{ name: string; cli?: ModuleCli }> {
+  const modules = theZone().app.modules;
+  return modules.some((m) => m.name === 'xstaking') ? modules : [...modules, { name: 'xstaking', cli: xstakingCli }];
 }
 
 let json: TxJsonRegistry | undefined;
