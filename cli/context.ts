@@ -5,6 +5,8 @@ import { TxJsonRegistry } from '../app/tx/tx-json.js';
 import { buildZone, type Zone } from '../zone/zone.js';
 import type { ModuleCli } from '../app/cli-types.js';
 import { xstakingCli } from '../modules/xstaking/cli.js';
+import { msgCodecs as xstakingMsgCodecs, schema as xstakingSchema } from '../modules/xstaking/schema.js';
+import { registerJsonTypes } from '../app/proto/index.js';
 import { homeOf } from './client-config.js';
 import { askKeyringPassphrase } from './io.js';
 import { Keyring, KEYRING_BACKENDS, type KeyringBackend } from './keyring/keyring.js';
@@ -46,7 +48,12 @@ export function cliModules(): ReadonlyArray<{ name: string; cli?: ModuleCli }> {
 let json: TxJsonRegistry | undefined;
 /** Tx files in the SDK's JSON, with the types the zone's REST API writes (one registry). */
 export function txJson(): TxJsonRegistry {
-  json ??= new TxJsonRegistry(appJsonTypes(theZone().app));
+  if (json === undefined) {
+    const types = appJsonTypes(theZone().app);
+    // The opt-in modules' messages too, as cliModules() offers their commands.
+    if (!theZone().xstaking) registerJsonTypes(types, xstakingSchema, xstakingMsgCodecs);
+    json = new TxJsonRegistry(types);
+  }
   return json;
 }
 
