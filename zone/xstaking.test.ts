@@ -4,7 +4,7 @@
 // curve after both unbonding periods, and an error ack or a timeout refunds the escrow exactly.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { QueryBalanceRequest, QueryBalanceResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query';
+import { QueryBalanceRequest, QueryBalanceResponse, QuerySupplyOfRequest, QuerySupplyOfResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query';
 import { PubKey as Ed25519PubKey } from 'cosmjs-types/cosmos/crypto/ed25519/keys';
 import { QueryValidatorRequest, QueryValidatorResponse } from 'cosmjs-types/cosmos/staking/v1beta1/query';
 import { MsgCreateValidator } from 'cosmjs-types/cosmos/staking/v1beta1/tx';
@@ -37,7 +37,7 @@ import { IbcPath, eventsOf, expectOk, packetsSent } from './ibc-testing/path.js'
 const UNBONDING_SECONDS = 10n;
 const CURVE: CurveParams = { ratioNum: 1n, ratioDen: 2n, virtualReserve: 100_000_000n, virtualSupply: 100_000_000n };
 const STAKE = 100_000_000n;
-const SELF_DELEGATION = 1_000_000n;
+const SELF_DELEGATION = 100_000_000n;
 const POWER_REDUCTION = 1_000_000n;
 const BASE_TIME = 1_700_000_000n;
 
@@ -57,7 +57,7 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     consumer = await IbcTestChain.start('consumer-1', 2, [], {
       zone: { xstaking: true },
       appState: {
-        xstaking: { params: { role: 'ROLE_CONSUMER', reserve_ratio_numerator: 1, reserve_ratio_denominator: 2, virtual_reserve: '100000000', virtual_supply: '100000000' } },
+        xstaking: { params: { role: 'ROLE_CONSUMER', reserve_ratio_numerator: 1, reserve_ratio_denominator: 2, virtual_reserve: '100000000', virtual_supply: '100000000', power_cap: '0.5' } },
         staking: { params: { unbonding_time: `${UNBONDING_SECONDS}s` } },
       },
     });
@@ -79,6 +79,8 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     );
     path = new IbcPath(hub, consumer, PORT_ID);
     await path.setup(VERSION, Order.ORDER_ORDERED);
+    hubSupply = supplyOf(hub, 'stake');
+    consumerSupply = supplyOf(consumer, 'stake');
   });
   after(async () => {
     await hub?.close();
@@ -101,6 +103,18 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     return packet!;
   };
   const ackText = (bytes: Uint8Array) => Buffer.from(bytes).toString();
+  const supplyOf = (chain: IbcTestChain, denom: string) =>
+    BigInt(QuerySupplyOfResponse.decode(chain.query('/cosmos.bank.v1beta1.Query/SupplyOf', QuerySupplyOfRequest.encode({ denom }).finish())).amount!.amount);
+  let hubSupply = 0n;
+  let consumerSupply = 0n;
+  /** Invariants hold on both zones; the hub's stake denom is never minted or burned; BAR's supply moved only by `barDelta`. */
+  const assertSound = (barDelta: bigint) => {
+    assert.deepEqual(hub.chain.app.brokenInvariants(), []);
+    assert.deepEqual(consumer.chain.app.brokenInvariants(), []);
+    assert.equal(supplyOf(hub, 'stake'), hubSupply);
+    consumerSupply += barDelta;
+    assert.equal(supplyOf(consumer, 'stake'), consumerSupply);
+  };
 
   let supply = initialSupply(CURVE);
   const minted: bigint[] = [];
@@ -115,12 +129,13 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     assert.equal(bar, 41_421_356n);
     assert.ok(ackText(ack).startsWith('{"result":'), ackText(ack));
     assert.equal(tokens(), SELF_DELEGATION + bar);
-    assert.equal((SELF_DELEGATION + bar) / POWER_REDUCTION, 42n, 'CometBFT power of the validator');
+    assert.equal((SELF_DELEGATION + bar) / POWER_REDUCTION, 141n, 'CometBFT power of the validator');
     const [onHub] = positions(hub);
     assert.deepEqual([onHub!.staked, onHub!.bar, onHub!.validator], [STAKE.toString(), bar.toString(), validator]);
     supply += bar;
     minted.push(bar);
     assert.equal(totals(consumer).curve!.supply, supply.toString());
+    assertSound(bar);
   });
 
   it('the same stake later buys less BAR (sublinear)', async () => {
@@ -134,6 +149,7 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     minted.push(bar);
     assert.equal(positions(hub)[0]!.bar, (minted[0]! + bar).toString());
     assert.equal(totals(consumer).xstakedBar, (minted[0]! + bar).toString());
+    assertSound(bar);
   });
 
   it('an unstake is acknowledged after the consumer unbonds and paid by the curve after the hub unbonds', async () => {
@@ -163,6 +179,28 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     assert.equal(unbondings().length, 0);
     assert.equal(escrow(), 2n * STAKE - photon);
     assert.equal(positions(hub)[0]!.bar, minted[1]!.toString());
+    assertSound(-bar);
+  });
+
+  it('refuses to unstake more BAR than the position holds, changing nothing', async () => {
+    const res = await hub.send({ typeUrl: MSG_XUNSTAKE_TYPE_URL, value: MsgXUnstake.fromPartial({ staker, consumerChannel: path.a.channelId, validator, amount: (minted[1]! + 1n).toString() }) });
+    assert.equal(res.codespace, 'xstaking');
+    assert.match(res.log, new RegExp(`position holds ${minted[1]} BAR, asked to unstake ${minted[1]! + 1n}`));
+    assert.equal(positions(hub)[0]!.bar, minted[1]!.toString());
+    assertSound(0n);
+  });
+
+  it('a stake over the power cap gets an error ack and is refunded exactly', async () => {
+    const before = balance(hub, staker);
+    const big = 500_000_000n;
+    const bar = buy(CURVE, supply, big);
+    // Over half of the bonded tokens would be x-staked BAR (power_cap 0.5).
+    assert.ok(2n * (minted[1]! + bar) > SELF_DELEGATION + minted[1]! + bar);
+    const ack = await path.relay(path.a, await send(stakeMsg(big), 'xstake over the cap'));
+    assert.ok(ackText(ack).startsWith('{"error":'), ackText(ack));
+    assert.equal(balance(hub, staker), before);
+    assert.equal(tokens(), SELF_DELEGATION + minted[1]!);
+    assertSound(0n);
   });
 
   it('an error ack (no such validator) refunds the escrow exactly', async () => {
@@ -176,6 +214,7 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     assert.equal(balance(hub, staker), before);
     assert.equal(escrow(), escrowBefore);
     assert.equal(tokens(), SELF_DELEGATION + minted[1]!, 'the consumer changed nothing');
+    assertSound(0n);
   });
 
   it('a timed-out XStake refunds the escrow exactly (and closes the ORDERED channel)', async () => {
@@ -188,5 +227,19 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
     assert.equal(balance(hub, staker), before);
     assert.equal(escrow(), escrowBefore);
     assert.equal(Channel.decode(hub.proveIbc(channelPath(PORT_ID, path.a.channelId)).value).state, State.STATE_CLOSED);
+    assertSound(0n);
+  });
+
+  it('exports genesis that validates, with the positions, escrow and curve', () => {
+    const hubState = hub.chain.app.exportAppState().xstaking as Record<string, any>;
+    assert.equal(hubState.params.role, 'ROLE_HUB');
+    assert.deepEqual(hubState.escrows, [{ channel: path.a.channelId, amount: escrow().toString() }]);
+    assert.equal(hubState.positions[0].bar, minted[1]!.toString());
+    const consumerState = consumer.chain.app.exportAppState().xstaking as Record<string, any>;
+    assert.equal(consumerState.curve.supply, supply.toString());
+    for (const [chain, state] of [[hub, hubState], [consumer, consumerState]] as const) {
+      const again = chain.chain.zone.xstaking!.genesis!.validate(JSON.parse(JSON.stringify(state)));
+      assert.equal(again.positions.length, state.positions.length);
+    }
   });
 });

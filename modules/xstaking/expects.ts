@@ -15,6 +15,7 @@ export interface XStakingBankKeeper {
 
 export interface XStakingAccountKeeper {
   readonly addressCodec: AddressCodec;
+  getModuleAddress(name: string): Uint8Array | undefined;
 }
 
 /**

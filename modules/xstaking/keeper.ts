@@ -36,6 +36,11 @@ export class XStakingKeeper {
     return this.store.params(ctx);
   }
 
+  moduleBalance(ctx: Context, denom: string): bigint {
+    const address = this.accounts.getModuleAddress(MODULE_ACCOUNT);
+    return address === undefined ? 0n : this.bank.getBalance(ctx, address, denom);
+  }
+
   private requireRole(ctx: Context, role: Role): Params {
     const p = this.params(ctx);
     if (p.role !== role) throw ErrWrongRole.wrap(`this zone's xstaking role is ${Role[p.role]}, the action needs ${Role[role]}`);

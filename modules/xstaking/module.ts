@@ -9,6 +9,7 @@ import { xstakingCli } from './cli.js';
 import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingStakingKeeper } from './expects.js';
 import { xstakingGenesis } from './genesis.js';
 import { xstakingIbcModule } from './ibc-module.js';
+import { xstakingInvariants } from './invariants.js';
 import { XStakingKeeper } from './keeper.js';
 import { MODULE_NAME, STORE_KEY } from './keys.js';
 import { xstakingMsgs } from './msgs.js';
@@ -34,6 +35,7 @@ export function xstakingModule({ bank, accounts, channels, staking }: XStakingMo
     msgs: xstakingMsgs(keeper, accounts.addressCodec),
     queries: xstakingQueries(keeper),
     genesis: xstakingGenesis(keeper),
+    invariants: xstakingInvariants(keeper),
     // After staking's EndBlock, which pays out the unbondings this one sells.
     endBlock: (ctx) => keeper.endBlock(ctx),
     aminoConverters: aminoConverters(schema, msgCodecs),
