@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { parseApiSection } from './api-config.js';
 import { parseGrpcSection } from './grpc-config.js';
 import { createLogger } from './logger.js';
-import { startZone } from './zone.js';
+import { startZone, zoneOptionsFromGenesis } from './zone.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +46,15 @@ function chainIdFromGenesis(): string {
     return (JSON.parse(readFileSync(path, 'utf8')) as { chain_id: string }).chain_id;
   } catch (err) {
     throw new Error(`no --chain-id given and cannot read it from ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The modules genesis asks for (zoneOptionsFromGenesis); none beyond the default without a readable genesis. */
+function genesisZoneOptions() {
+  try {
+    return zoneOptionsFromGenesis(JSON.parse(readFileSync(join(home, 'config', 'genesis.json'), 'utf8')) as { app_state?: Record<string, unknown> });
+  } catch {
+    return {};
   }
 }
 
@@ -87,6 +96,7 @@ const grpc = parseGrpcSection(
 const log = createLogger({ level: values.log_level!, format: values.log_format! });
 
 const zone = await startZone({
+  ...genesisZoneOptions(),
   home,
   abciAddress: values.abci!,
   chainId: values['chain-id'] ?? chainIdFromGenesis(),

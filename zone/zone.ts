@@ -49,6 +49,15 @@ export interface ZoneOptions {
   xstaking?: boolean;
 }
 
+/**
+ * The options a chain's genesis asks for, so every node of the chain (and `export`,
+ * `rollback`) composes the same modules: interchain staking when `app_state` has an
+ * `xstaking` entry.
+ */
+export function zoneOptionsFromGenesis(genesis: { app_state?: Record<string, unknown> }): ZoneOptions {
+  return genesis.app_state?.xstaking !== undefined ? { xstaking: true } : {};
+}
+
 export interface ExtraIbcApp {
   portId: string;
   ibcModule: IBCModule;
