@@ -118,6 +118,7 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
 
   let supply = initialSupply(CURVE);
   const minted: bigint[] = [];
+  let lastUnstake: Packet | undefined;
 
   it('a stake escrows PHOTON on the hub and grows the consumer validator by the BAR the curve mints', async () => {
     const before = balance(hub, staker);
@@ -155,6 +156,7 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
   it('an unstake is acknowledged after the consumer unbonds and paid by the curve after the hub unbonds', async () => {
     const bar = minted[0]!;
     const packet = await send({ typeUrl: MSG_XUNSTAKE_TYPE_URL, value: MsgXUnstake.fromPartial({ staker, consumerChannel: path.a.channelId, validator, amount: bar.toString() }) }, 'xunstake');
+    lastUnstake = packet;
     assert.equal(unbondings()[0]!.completionTime, 0n, 'waiting for the consumer');
     const recv = await path.recvPacket(path.a, packet);
     assert.equal(eventsOf(recv, 'write_acknowledgement').length, 0, 'acknowledged only after unbonding');
@@ -241,5 +243,20 @@ describe('interchain staking between two zones (hub and consumer, in-process rel
       const again = chain.chain.zone.xstaking!.genesis!.validate(JSON.parse(JSON.stringify(state)));
       assert.equal(again.positions.length, state.positions.length);
     }
+  });
+
+  it('a consumer acknowledging more PHOTON than its channel escrows is paid no more than the escrow', () => {
+    // Straight into the hub's keeper on a branch of its committed state: a real consumer's
+    // curve never asks this much, and a relayer cannot forge its ack past the proof check.
+    const ctx = hub.chain.app.committedContext();
+    const keeper = hub.chain.zone.xstaking!.keeper;
+    const channel = path.a.channelId;
+    const escrowed = keeper.store.escrow(ctx, channel);
+    assert.ok(escrowed > 0n);
+    keeper.store.setUnbonding(ctx, { id: 99n, staker, channel, validator, bar: '1', photon: '0', completionTime: 0n, sequence: 99n });
+    keeper.store.setInFlight(ctx, channel, 99n, 99n);
+    const packet = { ...lastUnstake!, sequence: 99n };
+    keeper.onAcknowledgement(ctx, packet, ackBytes(resultAck(XUnstakeAck.encode({ photon: (10n * escrowed).toString(), bar: '1' }).finish())));
+    assert.equal(keeper.store.unbonding(ctx, 99n)!.photon, escrowed.toString());
   });
 });

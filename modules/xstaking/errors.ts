@@ -10,4 +10,3 @@ export const ErrInsufficientBar = registerError(XSTAKING_CODESPACE, 5, 'not enou
 export const ErrPowerCap = registerError(XSTAKING_CODESPACE, 6, 'x-staked power cap exceeded');
 export const ErrInvalidPacket = registerError(XSTAKING_CODESPACE, 7, 'invalid xstaking packet');
 export const ErrInvalidParams = registerError(XSTAKING_CODESPACE, 8, 'invalid xstaking params');
-export const ErrEscrowShort = registerError(XSTAKING_CODESPACE, 9, 'channel escrow cannot cover the release');

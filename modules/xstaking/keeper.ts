@@ -13,7 +13,7 @@ import type { AppChannelKeeper } from '../../ibc/core/app-channels.js';
 import { XStakeAck, XStakingPacketData, XUnstakeAck } from '../../gen/zonekit/xstaking/v1/packet.js';
 import { Role, type Params, type Position, type Unbonding } from '../../gen/zonekit/xstaking/v1/xstaking.js';
 import { buy, initialSupply, sell } from './curve.js';
-import { ErrEscrowShort, ErrInsufficientBar, ErrInvalidAmount, ErrInvalidPacket, ErrNoPosition, ErrPowerCap, ErrWrongRole } from './errors.js';
+import { ErrInsufficientBar, ErrInvalidAmount, ErrInvalidPacket, ErrNoPosition, ErrPowerCap, ErrWrongRole } from './errors.js';
 import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingStakingKeeper } from './expects.js';
 import { interchainDelegator, MODULE_ACCOUNT, PORT_ID } from './keys.js';
 import { curveOf, powerCapOf } from './params.js';
@@ -126,9 +126,21 @@ export class XStakingKeeper {
       const staked = BigInt(position.staked);
       const leaving = before === 0n ? staked : (staked * bar) / before;
       this.store.setPosition(ctx, { ...position, staked: (staked - leaving).toString() });
-      const photon = XUnstakeAck.decode(result).photon;
-      this.store.setUnbonding(ctx, { ...unbonding, photon, completionTime: ctx.header.time.seconds + p.unbondingPeriodSeconds });
+      // A consumer can never be paid out more than its channel escrows (less what is already
+      // owed from it): its curve guarantees that, and a faulty or hostile consumer gets no more.
+      const asked = BigInt(XUnstakeAck.decode(result).photon);
+      const available = this.store.escrow(ctx, channel) - this.owedFrom(ctx, channel);
+      const photon = asked < available ? asked : available > 0n ? available : 0n;
+      if (photon < asked) ctx.events.emit('xunstake_capped', ['channel', channel], ['asked', asked.toString()], ['paid', photon.toString()]);
+      this.store.setUnbonding(ctx, { ...unbonding, photon: photon.toString(), completionTime: ctx.header.time.seconds + p.unbondingPeriodSeconds });
     }
+  }
+
+  /** Hub: PHOTON acknowledged by the consumer over `channel` and not paid out yet. */
+  private owedFrom(ctx: Context, channel: string): bigint {
+    let owed = 0n;
+    for (const u of this.store.unbondings(ctx)) if (u.channel === channel && u.completionTime > 0n) owed += BigInt(u.photon);
+    return owed;
   }
 
   /** Hub EndBlock: pays out every unbonding whose hub-side period has passed. */
@@ -137,8 +149,8 @@ export class XStakingKeeper {
     for (const u of this.store.unbondings(ctx)) {
       if (u.completionTime === 0n || u.completionTime > ctx.header.time.seconds) continue;
       const escrowed = this.store.escrow(ctx, u.channel);
-      const owed = BigInt(u.photon);
-      if (owed > escrowed) throw ErrEscrowShort.wrap(`channel ${u.channel} escrows ${escrowed}, unbonding ${u.id} is owed ${owed}`);
+      // Capped at acknowledgement (settle), so this never exceeds the escrow; an EndBlock must not fail.
+      const owed = BigInt(u.photon) < escrowed ? BigInt(u.photon) : escrowed;
       this.store.setEscrow(ctx, u.channel, escrowed - owed);
       if (owed > 0n) this.bank.sendCoinsFromModuleToAccount(ctx, MODULE_ACCOUNT, this.accounts.addressCodec.decode(u.staker), [{ denom: p.stakeDenom, amount: owed }]);
       this.store.deleteUnbonding(ctx, u.id);
