@@ -3,6 +3,10 @@ import type { Command } from 'commander';
 import { appJsonTypes } from '../app/rest/json-types.js';
 import { TxJsonRegistry } from '../app/tx/tx-json.js';
 import { buildZone, type Zone } from '../zone/zone.js';
+import type { ModuleCli } from '../app/cli-types.js';
+import { xstakingCli } from '../modules/xstaking/cli.js';
+import { msgCodecs as xstakingMsgCodecs, schema as xstakingSchema } from '../modules/xstaking/schema.js';
+import { registerJsonTypes } from '../app/proto/index.js';
 import { homeOf } from './client-config.js';
 import { askKeyringPassphrase } from './io.js';
 import { Keyring, KEYRING_BACKENDS, type KeyringBackend } from './keyring/keyring.js';
@@ -31,10 +35,25 @@ export function theZone(): Zone {
   return zone;
 }
 
+/**
+ * The modules whose tx and query commands the CLI mounts: the default zone's, plus the opt-in
+ * ones (xstaking) a node may compose: their commands only build messages and queries, so a
+ * client offers them whatever the node it talks to runs.
+ */
+export function cliModules(): ReadonlyArray<{ name: string; cli?: ModuleCli }> {
+  const modules = theZone().app.modules;
+  return modules.some((m) => m.name === 'xstaking') ? modules : [...modules, { name: 'xstaking', cli: xstakingCli }];
+}
+
 let json: TxJsonRegistry | undefined;
 /** Tx files in the SDK's JSON, with the types the zone's REST API writes (one registry). */
 export function txJson(): TxJsonRegistry {
-  json ??= new TxJsonRegistry(appJsonTypes(theZone().app));
+  if (json === undefined) {
+    const types = appJsonTypes(theZone().app);
+    // The opt-in modules' messages too, as cliModules() offers their commands.
+    if (!theZone().xstaking) registerJsonTypes(types, xstakingSchema, xstakingMsgCodecs);
+    json = new TxJsonRegistry(types);
+  }
   return json;
 }
 

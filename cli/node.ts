@@ -9,7 +9,7 @@ import type { AbciLogger } from '../abci/index.js';
 import { cometbftBinary, latestHeight } from '../scripts/lib/cometbft.js';
 import { ProcessGroup, startProcess, waitFor, type ProcessHandle } from '../scripts/lib/processes.js';
 import { describeExit } from '../scripts/lib/zone-process.js';
-import { startZone, type RunningZone } from '../zone/zone.js';
+import { startZone, zoneOptionsFromGenesis, type RunningZone } from '../zone/zone.js';
 import { loadAppConfig, type AppConfig, type AppConfigOverrides } from './app-config.js';
 import { readCometAddresses, readGenesis, rpcHttpUrl } from './home.js';
 
@@ -55,13 +55,15 @@ export class Node {
   /** Resolves once the app listens and, with CometBFT, once CometBFT's RPC answers. */
   async start(): Promise<NodeInfo> {
     const { home } = this.options;
-    const chainId = readGenesis(home).chain_id;
+    const genesis = readGenesis(home);
+    const chainId = genesis.chain_id;
     const addresses = readCometAddresses(home);
     const proxyApp = this.options.proxyApp ?? addresses.proxyApp;
     const rpcLaddr = this.options.rpcLaddr ?? addresses.rpcLaddr;
     const rpcUrl = rpcHttpUrl(rpcLaddr);
     this.config = loadAppConfig(home, rpcUrl, this.options.app);
     this.zone = await startZone({
+      ...zoneOptionsFromGenesis(genesis),
       home,
       abciAddress: proxyApp,
       chainId,

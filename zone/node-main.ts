@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { parseApiSection } from './api-config.js';
 import { parseGrpcSection } from './grpc-config.js';
 import { createLogger } from './logger.js';
-import { startZone, type ZoneOptions } from './zone.js';
+import { startZone, zoneOptionsFromGenesis, type ZoneOptions } from './zone.js';
 
 /** Parses the flags, starts the zone's ABCI server (with REST and gRPC when enabled) and closes it on SIGINT/SIGTERM. */
 export async function runZoneNode(zoneOptions: ZoneOptions = {}): Promise<void> {
@@ -36,6 +36,15 @@ export async function runZoneNode(zoneOptions: ZoneOptions = {}): Promise<void> 
   const home = values.home!;
 
   /** The chain id from CometBFT's genesis in the same home, as simd reads it. */
+  /** The modules genesis asks for (zoneOptionsFromGenesis); none beyond the default without a readable genesis. */
+  function genesisZoneOptions(): ZoneOptions {
+    try {
+      return zoneOptionsFromGenesis(JSON.parse(readFileSync(join(home, 'config', 'genesis.json'), 'utf8')) as { app_state?: Record<string, unknown> });
+    } catch {
+      return {};
+    }
+  }
+
   function chainIdFromGenesis(): string {
     const path = join(home, 'config', 'genesis.json');
     try {
@@ -83,6 +92,7 @@ export async function runZoneNode(zoneOptions: ZoneOptions = {}): Promise<void> 
   const log = createLogger({ level: values.log_level!, format: values.log_format! });
 
   const zone = await startZone({
+    ...genesisZoneOptions(),
     ...zoneOptions,
     home,
     abciAddress: values.abci!,

@@ -27,6 +27,8 @@ import { ibcModule, type AppChannelKeeper, type IBCModule, type IbcModule } from
 import type { Module } from '../app/module.js';
 import { tendermintLightClient } from '../ibc/light-clients/07-tendermint/index.js';
 import { transferModule, MODULE_ACCOUNT as TRANSFER_ACCOUNT, PORT_ID as TRANSFER_PORT, type TransferModule } from '../ibc/apps/transfer/index.js';
+import { xstakingModule, MODULE_ACCOUNT as XSTAKING_ACCOUNT, PORT_ID as XSTAKING_PORT, type XStakingModule } from '../modules/xstaking/index.js';
+import { delegate, undelegate } from '../modules/staking/delegation.js';
 import { interchainAccounts, CONTROLLER_PORT_PREFIX, HOST_PORT_ID, MODULE_NAME as ICA_ACCOUNT, type InterchainAccounts } from '../ibc/apps/27-interchain-accounts/index.js';
 
 export const ZONE_NAME = 'zonekit';
@@ -42,6 +44,21 @@ export interface ZoneOptions {
   ibcApps?: ReadonlyArray<(channels: AppChannelKeeper) => ExtraIbcApp>;
   /** Modules beyond the default ones, before genutil. For tests (zone/vote-extensions-testing); the default zone has none. */
   extraModules?: readonly Module[];
+  /**
+   * Compose interchain staking (modules/xstaking, port `xstaking`): its genesis params say
+   * whether this zone is a hub or a consumer. Off by default: a new store and module account
+   * would change the app hash of zones that never use it.
+   */
+  xstaking?: boolean;
+}
+
+/**
+ * The options a chain's genesis asks for, so every node of the chain (and `export`,
+ * `rollback`) composes the same modules: interchain staking when `app_state` has an
+ * `xstaking` entry.
+ */
+export function zoneOptionsFromGenesis(genesis: { app_state?: Record<string, unknown> }): ZoneOptions {
+  return genesis.app_state?.xstaking !== undefined ? { xstaking: true } : {};
 }
 
 export interface ExtraIbcApp {
@@ -64,11 +81,13 @@ export interface Zone {
   /** ICS-27: the controller and host submodules and the module holding their genesis. */
   ica: InterchainAccounts;
   counter: CounterModule;
+  /** Interchain staking, when ZoneOptions.xstaking asked for it. */
+  xstaking?: XStakingModule;
 }
 
 export function buildZone(options: ZoneOptions = {}): Zone {
   const bech32Prefix = options.bech32Prefix ?? 'cosmos';
-  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'], [DEX_ACCOUNT]: [], [TRANSFER_ACCOUNT]: ['minter', 'burner'], [ICA_ACCOUNT]: [] } });
+  const auth = authModule({ bech32Prefix, moduleAccounts: { ...STAKING_MODULE_ACCOUNTS, [DISTRIBUTION_ACCOUNT]: [], [AMM_ACCOUNT]: ['minter', 'burner'], [DEX_ACCOUNT]: [], [TRANSFER_ACCOUNT]: ['minter', 'burner'], [ICA_ACCOUNT]: [], ...(options.xstaking ? { [XSTAKING_ACCOUNT]: ['minter', 'burner'] } : {}) } });
   const bank = bankModule({ accounts: auth.keeper, blockedAddresses: auth.keeper.moduleAccountAddresses() });
   const staking = stakingModule({ accounts: auth.keeper, bank: bank.keeper, bech32Prefix });
   const distribution = distributionModule({ staking: staking.keeper, bank: bank.keeper, accounts: auth.keeper, bech32Prefix });
@@ -92,6 +111,21 @@ export function buildZone(options: ZoneOptions = {}): Zone {
   const ica = interchainAccounts({ accounts: auth.keeper, channels: ibc.appChannels, msgRouter });
   ibc.router.bind(HOST_PORT_ID, ica.host.ibcModule);
   ibc.router.bindPrefix(CONTROLLER_PORT_PREFIX, ica.controller.ibcModule);
+  const xstaking = options.xstaking
+    ? xstakingModule({
+        bank: bank.keeper,
+        accounts: auth.keeper,
+        channels: ibc.appChannels,
+        staking: {
+          bondDenom: (ctx) => staking.keeper.bondDenom(ctx),
+          totalBondedTokens: (ctx) => staking.keeper.totalBondedTokens(ctx),
+          hasValidator: (ctx, operator) => staking.keeper.validatorByOperator(ctx, operator) !== undefined,
+          delegate: (ctx, delegator, operator, amount) => void delegate(staking.keeper, ctx, delegator, operator, amount, 'account'),
+          undelegate: (ctx, delegator, operator, amount) => undelegate(staking.keeper, ctx, delegator, operator, amount),
+        },
+      })
+    : undefined;
+  if (xstaking) ibc.router.bind(XSTAKING_PORT, xstaking.ibcModule);
   const extraApps = (options.ibcApps ?? []).map((build) => build(ibc.appChannels));
   for (const extra of extraApps) ibc.router.bind(extra.portId, extra.ibcModule);
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });
@@ -104,12 +138,12 @@ export function buildZone(options: ZoneOptions = {}): Zone {
     // Genesis, BeginBlock and EndBlock run in this order. A new module is one more line.
     // The SDK's BeginBlock order: fees are paid to the last commit's validators, then the
     // court judges that commit and any evidence, then staking records the set.
-    modules: [auth, bank, distribution, court, staking, ibc, transfer, ica.controller, ica.host, ica.module, amm, dex, counter, ...extraApps.map((extra) => extra.module), ...(options.extraModules ?? []), genutil],
+    modules: [auth, bank, distribution, court, staking, ibc, transfer, ica.controller, ica.host, ica.module, ...(xstaking ? [xstaking] : []), amm, dex, counter, ...extraApps.map((extra) => extra.module), ...(options.extraModules ?? []), genutil],
     ante: [...standardAnte({ accounts: auth.keeper, bank: bank.keeper }), ibc.anteDecorator],
     // Vote extension signatures are checked against the keys staking knows validators by.
     consensusKey: (ctx, consAddress) => staking.keeper.validatorByConsAddr(ctx, consAddress)?.consPubKey,
   });
-  return { app, auth, bank, staking, distribution, court, amm, dex, ibc, transfer, ica, counter };
+  return { app, auth, bank, staking, distribution, court, amm, dex, ibc, transfer, ica, counter, ...(xstaking ? { xstaking } : {}) };
 }
 
 export interface GenesisAccount {

@@ -1,0 +1,41 @@
+// `zonekit tx xstaking stake|unstake <consumer-channel> <validator> <amount> --from <key>`
+// (written here: positional arguments read better than a generic command) and
+// `zonekit query xstaking ...` (generated from the query service's descriptor).
+import type { ModuleCli } from '../../app/cli-types.js';
+import { queryCommands } from '../../app/proto/index.js';
+import { MsgXStake, MsgXUnstake } from '../../gen/zonekit/xstaking/v1/tx.js';
+import { MSG_XSTAKE_TYPE_URL, MSG_XUNSTAKE_TYPE_URL, QUERY_SERVICE, queryCodecs, schema } from './schema.js';
+
+function checkArgs(channel: string | undefined, validator: string | undefined, amount: string | undefined, what: string): void {
+  if (!/^channel-[0-9]+$/.test(channel ?? '')) throw new Error(`<consumer-channel> must be a channel id like channel-0, got ${JSON.stringify(channel)}`);
+  if (!validator) throw new Error('<validator> is required: the consumer validator operator address');
+  if (!/^[1-9][0-9]*$/.test(amount ?? '')) throw new Error(`<amount> must be a positive whole number of ${what}, got ${JSON.stringify(amount)}`);
+}
+
+export const xstakingCli: ModuleCli = {
+  tx: [
+    {
+      usage: 'stake <consumer-channel> <validator> <amount>',
+      description: "escrow <amount> of the hub's stake denom (base units) and x-stake it behind a consumer validator",
+      async run(ctx, [channel, validator, amount], { from }) {
+        if (typeof from !== 'string') throw new Error('--from <key_or_address> is required: the staker');
+        checkArgs(channel, validator, amount, 'base units of the stake denom');
+        const staker = await ctx.address(from);
+        const value = MsgXStake.encode({ staker, consumerChannel: channel!, validator: validator!, amount: amount! }).finish();
+        await ctx.submit(from, [{ typeUrl: MSG_XSTAKE_TYPE_URL, value }]);
+      },
+    },
+    {
+      usage: 'unstake <consumer-channel> <validator> <bar-amount>',
+      description: 'unstake <bar-amount> BAR (base units) of an x-stake; the stake denom comes back after both unbonding periods',
+      async run(ctx, [channel, validator, amount], { from }) {
+        if (typeof from !== 'string') throw new Error('--from <key_or_address> is required: the staker');
+        checkArgs(channel, validator, amount, 'BAR base units');
+        const staker = await ctx.address(from);
+        const value = MsgXUnstake.encode({ staker, consumerChannel: channel!, validator: validator!, amount: amount! }).finish();
+        await ctx.submit(from, [{ typeUrl: MSG_XUNSTAKE_TYPE_URL, value }]);
+      },
+    },
+  ],
+  query: queryCommands(schema, QUERY_SERVICE, queryCodecs),
+};
