@@ -167,6 +167,11 @@ describe('the REST API behind CometBFT', () => {
     assert.deepEqual(found.tx.auth_info.signer_infos[0].mode_info, { single: { mode: 'SIGN_MODE_DIRECT' } });
     assert.equal(found.tx.auth_info.signer_infos[0].public_key['@type'], '/cosmos.crypto.secp256k1.PubKey');
     assert.equal(BigInt((await query.getBalance(addr.bob, 'uatom')).amount), bobBefore + 4242n);
+    // The block that holds it lists it, decoded (the first entry of a block here is a tx, not injected vote extensions).
+    const inBlock = await get(`/cosmos/tx/v1beta1/txs/block/${found.tx_response.height}`);
+    assert.equal(inBlock.status, 200, JSON.stringify(inBlock.body));
+    assert.equal(inBlock.body.pagination.total, String(inBlock.body.block.data.txs.length));
+    assert.ok(inBlock.body.txs.some((t: Json) => t.body.memo === 'through REST'), JSON.stringify(inBlock.body.txs));
 
     const again = await post('/cosmos/tx/v1beta1/txs', { tx_bytes: await signSend('1'), mode: 'BROADCAST_MODE_BLOCK' });
     assert.equal(again.status, 400);

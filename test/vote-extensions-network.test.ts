@@ -89,6 +89,13 @@ describe('vote extensions on a 4-validator localnet', { timeout: 420_000 }, () =
       assert.equal(results![0]!.code, 0);
       assert.equal(results![0]!.gas_used, '0');
     }
+    // The REST API lists a block's txs without the injected entry (it is not a tx).
+    const listed = await fetch(`${net.nodes[0]!.restUrl}/cosmos/tx/v1beta1/txs/block/5`);
+    assert.equal(listed.status, 200, await listed.clone().text());
+    const body = (await listed.json()) as { txs: unknown[]; block: { data: { txs: string[] } }; pagination: { total: string } };
+    assert.equal(body.block.data.txs.length, (await blockTxs(rpcUrl, 5)).length);
+    assert.deepEqual(body.txs, []);
+    assert.equal(body.pagination.total, String(body.block.data.txs.length - 1));
     // Every validator has the same state (and so the same records).
     const hashes = await Promise.all(net.nodes.map((node) => rpc<{ block: { header: { app_hash: string } } }>(node.rpcUrl, '/block', { height: '7' })));
     assert.equal(new Set(hashes.map((h) => h.block.header.app_hash)).size, 1);

@@ -6,6 +6,7 @@ import { BroadcastMode, GetBlockWithTxsResponse, GetTxResponse, GetTxsEventRespo
 import { z } from 'zod';
 import { SIMULATE_PATH } from '../query.js';
 import type { TendermintService } from '../services/tendermint.js';
+import { isInjectedEntry } from '../vote-extensions/envelope.js';
 import type { TxService } from '../services/tx.js';
 import { pageRequest, paginationQuery, uint64Param } from './params.js';
 import type { RestRoutes } from './routes.js';
@@ -80,7 +81,9 @@ export function txRoutes(routes: RestRoutes, service: TxService, tendermint: Ten
     { summary: 'A committed block and its txs, decoded (paginated by pagination.offset and pagination.limit)', params: z.object({ height: uint64Param('height') }), query: paginationQuery },
     async ({ params, query }) => {
       const { blockId, block } = await tendermint.blockByHeight(params.height);
-      const all = block?.data?.txs ?? [];
+      // With vote extensions the block may start with the injected entry, which is not a tx.
+      const entries = block?.data?.txs ?? [];
+      const all = isInjectedEntry(entries[0]) ? entries.slice(1) : entries;
       const page = pageRequest(query);
       const offset = Number(page?.offset ?? 0n);
       const limit = page?.limit && page.limit > 0n ? Number(page.limit) : all.length;
