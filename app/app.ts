@@ -61,3 +61,17 @@ export function defineApp(config: AppConfig): AppDefinition {
   }
   return { ...config, storeKeys: [...storeKeys], msgRoutes, queryRoutes, aminoConverters, invariants };
 }
+
+/**
+ * What zonekit's node, CLI and test kit run: an app definition, beside whatever handles its
+ * builder keeps (keepers, for tests and scripts), as `buildZone()` returns them.
+ */
+export interface ComposedApp {
+  readonly app: AppDefinition;
+}
+
+/**
+ * Composes the app, with fresh keepers on every call: `buildZone`, or a chain builder's own.
+ * The node, `createCli` and `TestChain` take one, so none of them is tied to one zone.
+ */
+export type AppFactory<Z extends ComposedApp = ComposedApp> = () => Z;

@@ -1,5 +1,5 @@
 // Public surface of the state-machine core, for module authors and the node.
-export { defineApp, CONSENSUS_STORE_KEY, type AppConfig, type AppDefinition, type MsgRoute } from './app.js';
+export { defineApp, CONSENSUS_STORE_KEY, type AppConfig, type AppDefinition, type AppFactory, type ComposedApp, type MsgRoute } from './app.js';
 export { BaseApp, type BaseAppOptions } from './baseapp.js';
 export { Context, infiniteGasMeter, type BlockHeader, type ExecMode } from './context.js';
 export { EventManager, withAttribute, type Attribute } from './events.js';

@@ -1,8 +1,8 @@
-// What every command opens from the global flags: the home, the keyring, the zone's modules.
+// What every command opens from the global flags: the home, the keyring, the app's modules.
 import type { Command } from 'commander';
 import { appJsonTypes } from '../app/rest/json-types.js';
 import { TxJsonRegistry } from '../app/tx/tx-json.js';
-import { buildZone, type Zone } from '../zone/zone.js';
+import type { AppFactory, ComposedApp } from '../app/app.js';
 import { homeOf } from './client-config.js';
 import { askKeyringPassphrase } from './io.js';
 import { Keyring, KEYRING_BACKENDS, type KeyringBackend } from './keyring/keyring.js';
@@ -24,10 +24,26 @@ export function globalOptions(command: Command): GlobalOptions {
   return { home: homeOf(command), keyringBackend: backend as KeyringBackend, output: parseOutputFormat(opts.output ?? 'text') };
 }
 
-let zone: Zone | undefined;
-/** The zone's modules (their CLI commands and genesis), built once per run. */
-export function theZone(): Zone {
-  zone ??= buildZone();
+let factory: AppFactory | undefined;
+let zone: ComposedApp | undefined;
+
+/** The app the commands of this process work with; `createCli` sets it from its factory. */
+export function useApp(app: AppFactory): void {
+  if (app === factory) return;
+  factory = app;
+  zone = undefined;
+  json = undefined;
+}
+
+/** The factory given to `useApp` (the node composes its own app from it). */
+export function appFactory(): AppFactory {
+  if (!factory) throw new Error('no app to work with: build the CLI with createCli(appFactory), or call useApp(appFactory) first');
+  return factory;
+}
+
+/** The app's modules (their CLI commands and genesis), composed once per run. */
+export function theZone(): ComposedApp {
+  zone ??= appFactory()();
   return zone;
 }
 
