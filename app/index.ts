@@ -34,3 +34,8 @@ export type { AnteAccountKeeper, AnteAuthParams, AnteBankKeeper, AnteDecorator, 
 export { runTx, type TxOutcome } from './run-tx.js';
 export { SIMULATE_PATH } from './query.js';
 export { CodedError, registerError, toAbciError } from './errors.js';
+export { prefixEnd, prefixIterator, type Entry, type KVStore, type ReadonlyKVStore } from './store/index.js';
+export { DEC_ONE, DEC_ZERO, decToString, parseDec, type Dec } from './dec.js';
+export * from './proto/index.js';
+export type { CliCommand, CliContext, CliOption, EncodedMsg, ModuleCli } from './cli-types.js';
+export type { GatewaySpec, RestRoutes, RouteHandler, RouteInput, RouteSpec } from './rest/index.js';

@@ -128,3 +128,6 @@ export class TestChain<Z extends ComposedApp = Zone> {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+export { eventLines, memoryStore, testContext, type TestContextOptions } from '../app/testing.js';
+export { zoneGenesis, type GenesisAccount } from './zone.js';
