@@ -81,3 +81,26 @@ export function defineApp(config: AppConfig): AppDefinition {
   }
   return { ...config, storeKeys: [...storeKeys], msgRoutes, queryRoutes, aminoConverters, invariants, voteExtensionModules };
 }
+
+/**
+ * What zonekit's node, CLI and test kit run: an app definition, beside whatever handles its
+ * builder keeps (keepers, for tests and scripts), as `buildZone()` returns them.
+ */
+export interface ComposedApp {
+  readonly app: AppDefinition;
+}
+
+/**
+ * Composes the app, with fresh keepers on every call: `buildZone`, or a chain builder's own.
+ * The node, `createCli` and `TestChain` take one, so none of them is tied to one zone.
+ */
+export type AppFactory<Z extends ComposedApp = ComposedApp> = (genesis?: GenesisLike) => Z;
+
+/**
+ * What a factory may read of the chain's genesis: an app that composes opt-in modules by what
+ * genesis asks for (the default zone's interchain staking) gets it from the node, export and
+ * rollback, so every node of a chain composes the same modules. Without it, the default set.
+ */
+export interface GenesisLike {
+  app_state?: Record<string, unknown>;
+}

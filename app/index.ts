@@ -1,5 +1,5 @@
 // Public surface of the state-machine core, for module authors and the node.
-export { defineApp, CONSENSUS_STORE_KEY, type AppConfig, type AppDefinition, type MsgRoute } from './app.js';
+export { defineApp, CONSENSUS_STORE_KEY, type AppConfig, type AppDefinition, type AppFactory, type ComposedApp, type MsgRoute } from './app.js';
 export { BaseApp, type BaseAppOptions } from './baseapp.js';
 export { Context, infiniteGasMeter, type BlockHeader, type ExecMode } from './context.js';
 export { EventManager, withAttribute, type Attribute } from './events.js';
@@ -34,3 +34,8 @@ export type { AnteAccountKeeper, AnteAuthParams, AnteBankKeeper, AnteDecorator, 
 export { runTx, type TxOutcome } from './run-tx.js';
 export { SIMULATE_PATH } from './query.js';
 export { CodedError, registerError, toAbciError } from './errors.js';
+export { prefixEnd, prefixIterator, type Entry, type KVStore, type ReadonlyKVStore } from './store/index.js';
+export { DEC_ONE, DEC_ZERO, decToString, parseDec, type Dec } from './dec.js';
+export * from './proto/index.js';
+export type { CliCommand, CliContext, CliOption, EncodedMsg, ModuleCli } from './cli-types.js';
+export type { GatewaySpec, RestRoutes, RouteHandler, RouteInput, RouteSpec } from './rest/index.js';

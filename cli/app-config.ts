@@ -9,7 +9,7 @@ import type { PruningOptions } from '../app/store/index.js';
 import { parseApiSection } from '../zone/api-config.js';
 import { parseGrpcSection } from '../zone/grpc-config.js';
 import { DEFAULT_GRPC_ADDRESS, type GrpcOptions } from '../zone/grpc.js';
-import { DEFAULT_API_ADDRESS, type ApiOptions, type StateSyncOptions } from '../zone/zone.js';
+import { DEFAULT_API_ADDRESS, type ApiOptions, type StateSyncOptions } from '../zone/start.js';
 
 export const appTomlPath = (home: string): string => join(home, 'config', 'app.toml');
 

@@ -1,12 +1,8 @@
-// What every command opens from the global flags: the home, the keyring, the zone's modules.
+// What every command opens from the global flags: the home, the keyring, the app's modules.
 import type { Command } from 'commander';
 import { appJsonTypes } from '../app/rest/json-types.js';
 import { TxJsonRegistry } from '../app/tx/tx-json.js';
-import { buildZone, type Zone } from '../zone/zone.js';
-import type { ModuleCli } from '../app/cli-types.js';
-import { xstakingCli } from '../modules/xstaking/cli.js';
-import { msgCodecs as xstakingMsgCodecs, schema as xstakingSchema } from '../modules/xstaking/schema.js';
-import { registerJsonTypes } from '../app/proto/index.js';
+import type { AppFactory, ComposedApp, GenesisLike } from '../app/app.js';
 import { homeOf } from './client-config.js';
 import { askKeyringPassphrase } from './io.js';
 import { Keyring, KEYRING_BACKENDS, type KeyringBackend } from './keyring/keyring.js';
@@ -28,32 +24,45 @@ export function globalOptions(command: Command): GlobalOptions {
   return { home: homeOf(command), keyringBackend: backend as KeyringBackend, output: parseOutputFormat(opts.output ?? 'text') };
 }
 
-let zone: Zone | undefined;
-/** The zone's modules (their CLI commands and genesis), built once per run. */
-export function theZone(): Zone {
-  zone ??= buildZone();
-  return zone;
-}
+let factory: AppFactory | undefined;
+let clientFactory: AppFactory | undefined;
+let zone: ComposedApp | undefined;
 
 /**
- * The modules whose tx and query commands the CLI mounts: the default zone's, plus the opt-in
- * ones (xstaking) a node may compose: their commands only build messages and queries, so a
- * client offers them whatever the node it talks to runs.
+ * The app the commands of this process work with; `createCli` sets it from its factory.
+ * `client`, when given, composes the app whose messages and queries the client-side commands
+ * (tx, query, tx files) offer: a zone whose genesis may enable opt-in modules gives its client
+ * every module a node of it may run, since those commands only build messages and queries.
  */
-export function cliModules(): ReadonlyArray<{ name: string; cli?: ModuleCli }> {
-  const modules = theZone().app.modules;
-  return modules.some((m) => m.name === 'xstaking') ? modules : [...modules, { name: 'xstaking', cli: xstakingCli }];
+export function useApp(app: AppFactory, client?: AppFactory): void {
+  if (app === factory && client === clientFactory) return;
+  factory = app;
+  clientFactory = client;
+  zone = undefined;
+  json = undefined;
+}
+
+/** The factory given to `useApp` (the node composes its own app from it). */
+export function appFactory(): AppFactory {
+  if (!factory) throw new Error('no app to work with: build the CLI with createCli(appFactory), or call useApp(appFactory) first');
+  return factory;
+}
+
+/** The app a node with this genesis runs (its modules, store keys): what start, export, rollback and genesis validation compose. */
+export function appFor(genesis: GenesisLike): ComposedApp {
+  return appFactory()(genesis);
+}
+
+/** The app the client-side commands work with (their modules' commands, tx JSON, bech32 prefix), composed once per run. */
+export function theZone(): ComposedApp {
+  zone ??= (clientFactory ?? appFactory())();
+  return zone;
 }
 
 let json: TxJsonRegistry | undefined;
 /** Tx files in the SDK's JSON, with the types the zone's REST API writes (one registry). */
 export function txJson(): TxJsonRegistry {
-  if (json === undefined) {
-    const types = appJsonTypes(theZone().app);
-    // The opt-in modules' messages too, as cliModules() offers their commands.
-    if (!theZone().xstaking) registerJsonTypes(types, xstakingSchema, xstakingMsgCodecs);
-    json = new TxJsonRegistry(types);
-  }
+  json ??= new TxJsonRegistry(appJsonTypes(theZone().app));
   return json;
 }
 

@@ -1,4 +1,4 @@
-// The node as a library: `new Node({ home }).start()` runs the zone's ABCI app (and its REST
+// The node as a library: `new Node({ app, home }).start()` runs an app's ABCI side (and its REST
 // API and gRPC server) from a home made by `zonekit init`, and, with `withCometbft`, a supervised CometBFT
 // child from the same home; `close()` stops CometBFT first, then the app. The `start`
 // command is a thin shell around it.
@@ -9,16 +9,19 @@ import type { AbciLogger } from '../abci/index.js';
 import { cometbftBinary, latestHeight } from '../scripts/lib/cometbft.js';
 import { ProcessGroup, startProcess, waitFor, type ProcessHandle } from '../scripts/lib/processes.js';
 import { describeExit } from '../scripts/lib/zone-process.js';
-import { startZone, zoneOptionsFromGenesis, type RunningZone } from '../zone/zone.js';
+import type { AppFactory } from '../app/app.js';
+import { startApp, type RunningApp } from '../zone/start.js';
 import { loadAppConfig, type AppConfig, type AppConfigOverrides } from './app-config.js';
 import { readCometAddresses, readGenesis, rpcHttpUrl } from './home.js';
 
 export interface NodeOptions {
+  /** Composes the app the node runs (`buildZone`, or a chain builder's own). */
+  app: AppFactory;
   home: string;
   /** Also run CometBFT (`cometbft start --home <home>`) as a supervised child. */
   withCometbft?: boolean;
   /** app.toml values set by flags. */
-  app?: AppConfigOverrides;
+  appConfig?: AppConfigOverrides;
   /** CometBFT addresses set by flags (else config.toml's): the ABCI socket, RPC and P2P. */
   proxyApp?: string;
   rpcLaddr?: string;
@@ -44,7 +47,7 @@ export interface NodeInfo {
 }
 
 export class Node {
-  private zone: RunningZone | undefined;
+  private zone: RunningApp | undefined;
   private comet: ProcessHandle | undefined;
   private readonly group = new ProcessGroup();
   private closing: Promise<void> | undefined;
@@ -61,9 +64,11 @@ export class Node {
     const proxyApp = this.options.proxyApp ?? addresses.proxyApp;
     const rpcLaddr = this.options.rpcLaddr ?? addresses.rpcLaddr;
     const rpcUrl = rpcHttpUrl(rpcLaddr);
-    this.config = loadAppConfig(home, rpcUrl, this.options.app);
-    this.zone = await startZone({
-      ...zoneOptionsFromGenesis(genesis),
+    this.config = loadAppConfig(home, rpcUrl, this.options.appConfig);
+    // The app this chain's genesis composes (opt-in modules it enables), as on every node of it.
+    const factory = this.options.app;
+    this.zone = await startApp({
+      app: () => factory(genesis),
       home,
       abciAddress: proxyApp,
       chainId,

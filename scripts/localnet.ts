@@ -5,11 +5,15 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { theZone } from '../cli/context.js';
+import { theZone, useApp } from '../cli/context.js';
+import { zoneFactory } from '../zone/zone.js';
 import { defaultNodePorts, initTestnetFiles, manifestPath, readTestnet } from '../cli/testnet.js';
 import { projectRoot } from './lib/cometbft.js';
 import { startLocalnet, type Localnet } from './lib/localnet.js';
 import { assertLocalnetPortsFree } from './lib/localnet-ports.js';
+
+// The localnet's nodes run the default zone; the CLI library it calls builds their genesis from it.
+useApp(zoneFactory);
 
 const USAGE = `usage: npm run localnet -- [options]    (or: node dist/scripts/localnet.js [options])
 

@@ -1,26 +1,32 @@
-// A zone driven through its ABCI methods in-process, without CometBFT: for tests of the
-// whole pipeline (ante, messages, queries, commit) that run in milliseconds.
+// An app driven through its ABCI methods in-process, without CometBFT: for tests of the
+// whole pipeline (ante, messages, queries, commit) that run in milliseconds. The default zone
+// unless `app` names another factory (a chain builder's own zone).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckTxType, type ExecTxResult, type RequestInitChain, type ResponseCheckTx, type ResponseFinalizeBlock, type ResponseQuery } from 'cosmjs-types/tendermint/abci/types';
+import type { AppFactory, ComposedApp } from '../app/app.js';
 import { BaseApp } from '../app/baseapp.js';
 import { buildZone, zoneGenesis, type GenesisAccount, type Zone, type ZoneOptions } from './zone.js';
 
-export interface TestChainOptions {
+export interface TestChainOptions<Z extends ComposedApp = Zone> {
+  /** Composes the app under test; default: the default zone (`buildZone(zone)`). */
+  app?: AppFactory<Z>;
   chainId?: string;
+  /** Funded at genesis: a BaseAccount each (auth) and its balance (bank). */
   accounts: readonly GenesisAccount[];
   minGasPrices?: string;
   initialHeight?: bigint;
   /** Extra or replaced `app_state` entries. */
   appState?: Record<string, unknown>;
   maxBlockGas?: bigint;
-  /** How the zone is built (e.g. extra IBC applications for tests); default: the default zone. */
+  /** How the default zone is built (e.g. extra IBC applications for tests), when `app` is not given. */
   zone?: ZoneOptions;
 }
 
-export class TestChain {
-  readonly zone: Zone;
+export class TestChain<Z extends ComposedApp = Zone> {
+  /** What the factory composed: the app definition and its keepers, for assertions on state. */
+  readonly zone: Z;
   app: BaseApp;
   readonly chainId: string;
   private readonly dir: string;
@@ -28,10 +34,10 @@ export class TestChain {
   height = 0n;
   private seconds = 1_700_000_000n;
 
-  private constructor(options: TestChainOptions) {
+  private constructor(options: TestChainOptions<Z>) {
     this.chainId = options.chainId ?? 'zonekit-test-1';
     this.dir = mkdtempSync(join(tmpdir(), 'zonekit-chain-'));
-    this.zone = buildZone(options.zone);
+    this.zone = options.app ? options.app() : (buildZone(options.zone) as unknown as Z);
     this.minGasPrices = options.minGasPrices;
     this.app = this.open();
   }
@@ -54,9 +60,12 @@ export class TestChain {
 
   private initChainRequest?: RequestInitChain;
 
-  static async start(options: TestChainOptions): Promise<TestChain> {
-    const chain = new TestChain(options);
-    const appState = { ...zoneGenesis(options.accounts), ...options.appState };
+  static async start<Z extends ComposedApp = Zone>(options: TestChainOptions<Z>): Promise<TestChain<Z>> {
+    const chain = new TestChain<Z>(options);
+    // An app without auth or bank can still start, as long as no account asks to be funded.
+    const modules = new Set(chain.zone.app.modules.map((m) => m.name));
+    const funding = Object.entries(zoneGenesis(options.accounts)).filter(([name]) => modules.has(name) || options.accounts.length > 0);
+    const appState = { ...Object.fromEntries(funding), ...options.appState };
     const initialHeight = options.initialHeight ?? 1n;
     chain.initChainRequest = {
       time: { seconds: chain.seconds, nanos: 0 },
@@ -119,3 +128,6 @@ export class TestChain {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+export { eventLines, memoryStore, testContext, type TestContextOptions } from '../app/testing.js';
+export { zoneGenesis, type GenesisAccount } from './zone.js';

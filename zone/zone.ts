@@ -1,19 +1,9 @@
 // The default zone: auth, bank and the example module, composed in one ordered list. The
 // CLI, the devnet and the tests build the app here, so they all run the same state machine.
-import { join } from 'node:path';
-import { AbciServer, type AbciLogger } from '../abci/index.js';
 import { standardAnte } from '../app/ante/index.js';
-import { defineApp, type AppDefinition } from '../app/app.js';
-import { BaseApp } from '../app/baseapp.js';
+import { defineApp, type AppDefinition, type AppFactory, type GenesisLike } from '../app/app.js';
 import { normalizeCoins, coinsToProto, parseAmount, type CoinProto } from '../app/coins.js';
-import { createRestServer, localQuerier, type RestServer } from '../app/rest/index.js';
-import type { PruningOptions } from '../app/store/index.js';
-import { startGrpc, type GrpcOptions, type RunningGrpc } from './grpc.js';
-import type { Logger } from 'pino';
-import { withBlockLog } from './block-log.js';
-import { readConsensusAddress } from './consensus-address.js';
-import { abciLogger } from './logger.js';
-import { nodeServiceMethods, withNodeQueries } from './node-queries.js';
+import { startApp, type RunningApp, type StartAppOptions } from './start.js';
 import { authModule, baseAccountJson, type AuthModule } from '../modules/auth/index.js';
 import { bankModule, type BankModule } from '../modules/bank/index.js';
 import { counterModule, type CounterModule } from '../modules/counter/index.js';
@@ -33,6 +23,8 @@ import { interchainAccounts, CONTROLLER_PORT_PREFIX, HOST_PORT_ID, MODULE_NAME a
 
 export const ZONE_NAME = 'zonekit';
 export const ZONE_VERSION = '0.1.0';
+
+export { DEFAULT_API_ADDRESS, DEFAULT_COMET_RPC, type ApiOptions, type StateSyncOptions } from './start.js';
 
 export interface ZoneOptions {
   /** Bech32 prefix of account addresses; default `cosmos` (what cosmjs and Keplr assume unless told). */
@@ -57,9 +49,15 @@ export interface ZoneOptions {
  * `rollback`) composes the same modules: interchain staking when `app_state` has an
  * `xstaking` entry.
  */
-export function zoneOptionsFromGenesis(genesis: { app_state?: Record<string, unknown> }): ZoneOptions {
+export function zoneOptionsFromGenesis(genesis: GenesisLike): ZoneOptions {
   return genesis.app_state?.xstaking !== undefined ? { xstaking: true } : {};
 }
+
+/** The default zone's app factory for the node, the CLI and the test kit: the modules the chain's genesis enables. */
+export const zoneFactory: AppFactory<Zone> = (genesis) => buildZone(genesis ? zoneOptionsFromGenesis(genesis) : {});
+
+/** The default zone as its clients see it: every module a node of it may compose (their commands only build messages and queries). */
+export const zoneClientFactory: AppFactory<Zone> = () => buildZone({ xstaking: true });
 
 export interface ExtraIbcApp {
   portId: string;
@@ -167,130 +165,11 @@ export function zoneGenesis(accounts: readonly GenesisAccount[]): Record<string,
   };
 }
 
-export interface StartZoneOptions extends ZoneOptions {
-  /** The node's home folder; state goes to `<home>/data/zonekit` unless `dataDir` says otherwise. */
-  home: string;
-  dataDir?: string;
-  /** Where CometBFT's `proxy_app` points: tcp://host:port or unix:///path. */
-  abciAddress: string;
-  chainId: string;
-  /** e.g. "0.025uatom"; empty accepts any fee (CheckTx only). */
-  minGasPrices?: string;
-  pruning?: PruningOptions;
-  logger?: AbciLogger;
-  /** The node's structured log: a line per committed block, failed txs at debug, the ABCI server's events. */
-  log?: Logger;
-  /** The REST API (app.toml's [api]); off unless enabled. */
-  api?: ApiOptions;
-  /** The gRPC server (app.toml's [grpc]); off unless enabled. */
-  grpc?: GrpcOptions;
-  /** Check invariants after every Nth block (0: never); a broken one halts the node. */
-  invCheckPeriod?: number;
-  /** app.toml's [state-sync]: snapshots into <home>/data/snapshots every `snapshotInterval` heights (0, the default: none; restoring works regardless). */
-  stateSync?: StateSyncOptions;
-}
+/** The default zone run by `startApp`: its options pick the bech32 prefix and extra IBC apps. */
+export interface StartZoneOptions extends ZoneOptions, Omit<StartAppOptions<Zone>, 'app'> {}
 
-export interface StateSyncOptions {
-  snapshotInterval: number;
-  snapshotKeepRecent: number;
-}
+export type RunningZone = RunningApp<Zone>;
 
-export interface ApiOptions {
-  enable: boolean;
-  /** Where it listens; default tcp://127.0.0.1:1317 (tcp://0.0.0.0:1317 to serve other hosts). */
-  address?: string;
-  /** The CometBFT RPC it forwards broadcasts and block queries to; default http://127.0.0.1:26657. */
-  cometRpc?: string;
-  /** Origins browsers may call it from; default every origin. */
-  corsOrigins?: readonly string[];
-}
-
-export const DEFAULT_API_ADDRESS = 'tcp://127.0.0.1:1317';
-export const DEFAULT_COMET_RPC = 'http://127.0.0.1:26657';
-
-export interface RunningZone {
-  zone: Zone;
-  app: BaseApp;
-  server: AbciServer;
-  /** The bound ABCI address (the real port when asked for port 0). */
-  address: string;
-  /** The REST server and its URL, when the API is enabled. */
-  rest?: { server: RestServer; url: string };
-  /** The gRPC server and its host:port, when enabled. */
-  grpc?: RunningGrpc;
-  close(): Promise<void>;
-}
-
-export async function startZone(options: StartZoneOptions): Promise<RunningZone> {
-  const zone = buildZone(options);
-  const app = new BaseApp({
-    app: zone.app,
-    dataDir: options.dataDir ?? join(options.home, 'data', 'zonekit'),
-    chainId: options.chainId,
-    ...(options.minGasPrices !== undefined ? { minGasPrices: options.minGasPrices } : {}),
-    ...(options.pruning ? { pruning: options.pruning } : {}),
-    ...(options.invCheckPeriod ? { invCheckPeriod: options.invCheckPeriod } : {}),
-    snapshots: {
-      dir: join(options.home, 'data', 'snapshots'),
-      interval: options.stateSync?.snapshotInterval ?? 0,
-      keepRecent: options.stateSync?.snapshotKeepRecent ?? 2,
-    },
-    ...(options.log ? { log: options.log.child({ module: 'baseapp' }) } : {}),
-    ...consensusAddressOption(options.home),
-  });
-  // The node's services on abci_query too, as on a Go node (Hermes reads GetNodeInfo and Config there).
-  const cometRpc = options.api?.cometRpc ?? options.grpc?.cometRpc ?? DEFAULT_COMET_RPC;
-  const served = withNodeQueries(app, nodeServiceMethods(zone.app, cometRpc, options.minGasPrices ?? ''), () => BigInt(app.lastCommitId.version));
-  const abciApp = options.log ? withBlockLog(served, options.log) : served;
-  const logger = options.logger ?? (options.log ? abciLogger(options.log) : undefined);
-  const server = new AbciServer(abciApp, logger ? { logger } : {});
-  let address: string;
-  let rest: RunningZone['rest'];
-  let grpc: RunningGrpc | undefined;
-  try {
-    address = await server.listen(options.abciAddress);
-    if (options.api?.enable) rest = await startApi(zone, app, options.api, options.minGasPrices ?? '');
-    if (options.grpc?.enable) grpc = await startGrpc(zone.app, app, { ...options.grpc, cometRpc: options.grpc.cometRpc ?? DEFAULT_COMET_RPC, minGasPrices: options.minGasPrices ?? '' });
-  } catch (err) {
-    await rest?.server.close();
-    await server.close();
-    await app.close();
-    throw err;
-  }
-  return {
-    zone,
-    app,
-    server,
-    address,
-    ...(rest ? { rest } : {}),
-    ...(grpc ? { grpc } : {}),
-    async close() {
-      // Stop answering clients before the state they read goes away.
-      await grpc?.server.close();
-      await rest?.server.close();
-      await server.close();
-      await app.close();
-    },
-  };
-}
-
-function consensusAddressOption(home: string): { consensusAddress?: Uint8Array } {
-  const address = readConsensusAddress(home);
-  return address ? { consensusAddress: address } : {};
-}
-
-async function startApi(zone: Zone, app: BaseApp, api: ApiOptions, minGasPrices: string): Promise<NonNullable<RunningZone['rest']>> {
-  const server = await createRestServer({
-    app: zone.app,
-    query: localQuerier(app),
-    cometRpcUrl: api.cometRpc ?? DEFAULT_COMET_RPC,
-    node: { minGasPrices },
-    ...(api.corsOrigins ? { corsOrigins: api.corsOrigins } : {}),
-  });
-  try {
-    return { server, url: await server.listen(api.address ?? DEFAULT_API_ADDRESS) };
-  } catch (err) {
-    await server.close();
-    throw err;
-  }
+export function startZone(options: StartZoneOptions): Promise<RunningZone> {
+  return startApp({ ...options, app: () => buildZone(options) });
 }

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { BaseApp } from '../../app/baseapp.js';
 import { exportedGenesisJson, exportState } from '../../app/export.js';
-import { globalOptions } from '../context.js';
+import { appFor, globalOptions } from '../context.js';
 import { readGenesis } from '../home.js';
-import { buildZone, zoneOptionsFromGenesis } from '../../zone/zone.js';
 import { CliError } from '../output.js';
 
 function parseHeight(value: string): number {
@@ -26,7 +25,7 @@ export function exportCommand(): Command {
       const genesis = readGenesis(g.home);
       const dataDir = join(g.home, 'data', 'zonekit');
       if (!existsSync(dataDir)) throw new CliError(`no state in ${dataDir}`, 'export reads the state a node committed: run `zonekit start` first');
-      const app = new BaseApp({ app: buildZone(zoneOptionsFromGenesis(genesis)).app, dataDir, chainId: genesis.chain_id });
+      const app = new BaseApp({ app: appFor(genesis).app, dataDir, chainId: genesis.chain_id });
       let json: string;
       try {
         json = JSON.stringify(exportedGenesisJson(exportState(app, opts.height), genesis), null, 2) + '\n';

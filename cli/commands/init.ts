@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { parseCoins, resolveAddress } from '../chain.js';
-import { globalOptions, openKeyring, theZone } from '../context.js';
-import { buildZone, zoneOptionsFromGenesis } from '../../zone/zone.js';
+import { appFor, globalOptions, openKeyring, theZone } from '../context.js';
 import { addGenesisAccount } from '../genesis-accounts.js';
 import { initHome, parseVoteExtensionsEnableHeight } from '../home-init.js';
 import { genesisPath, readGenesis, writeGenesis } from '../home.js';
@@ -66,7 +65,7 @@ export function genesisCommand(): Command {
       if (typeof doc.chain_id !== 'string' || doc.chain_id === '') throw new CliError(`${path}: chain_id must be a non-empty string`);
       const appState = doc.app_state ?? {};
       // The modules this genesis composes (interchain staking when it has an entry).
-      const modules = buildZone(zoneOptionsFromGenesis(doc)).app.modules;
+      const modules = appFor(doc).app.modules;
       for (const key of Object.keys(appState)) {
         if (!modules.some((m) => m.name === key)) throw new CliError(`${path}: app_state has "${key}", which no module of this zone owns (modules: ${modules.map((m) => m.name).join(', ')})`);
       }

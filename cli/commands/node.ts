@@ -1,12 +1,13 @@
 // `zonekit start`, `zonekit status`, `zonekit version`.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createLogger, LOG_FORMATS, LOG_LEVELS } from '../../zone/logger.js';
 import { cometbftBinary, projectRoot } from '../binaries.js';
 import { buildDeps, REPORTED_SDK_VERSION } from '../../app/services/tendermint.js';
-import { ZONE_NAME, ZONE_VERSION } from '../../zone/zone.js';
 import { cometJson, DEFAULT_NODE } from '../chain.js';
-import { globalOptions, theZone } from '../context.js';
+import { appFactory, globalOptions, theZone } from '../context.js';
 import { Node } from '../node.js';
 import { fields, print } from '../output.js';
 
@@ -64,10 +65,11 @@ export function startCommand(): Command {
       const g = globalOptions(command);
       const log = createLogger({ level: opts.log_level, format: opts.log_format });
       const node = new Node({
+        app: appFactory(),
         log,
         home: g.home,
         withCometbft: opts.withCometbft ?? false,
-        app: {
+        appConfig: {
           ...(opts.minimumGasPrices !== undefined ? { 'minimum-gas-prices': opts.minimumGasPrices } : {}),
           ...(opts.pruning !== undefined ? { pruning: opts.pruning } : {}),
           ...(opts['api.enable'] !== undefined ? { 'api.enable': opts['api.enable'] } : {}),
@@ -135,6 +137,8 @@ export function statusCommand(): Command {
 
 /** The git commit the code was built from, when it runs from a checkout (a packed release has none). */
 function sourceCommit(): string {
+  // An installed package sits inside its user's repository: that repository's commit is not ours.
+  if (!existsSync(join(projectRoot(), '.git'))) return '';
   try {
     return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
@@ -155,18 +159,19 @@ export function versionCommand(): Command {
         // No CometBFT on this machine: the CLI still works against a remote node.
       }
       const commit = sourceCommit();
+      const { app } = theZone();
       const info = {
-        name: ZONE_NAME,
-        server_name: ZONE_NAME,
-        version: ZONE_VERSION,
+        name: app.name,
+        server_name: app.name,
+        version: app.version,
         commit,
         node: process.version,
         cometbft,
         cosmos_sdk_version: REPORTED_SDK_VERSION,
-        build_deps: buildDeps(theZone().app, cometbft || 'unknown').map((d) => `${d.path}@${d.version}`),
+        build_deps: buildDeps(app, cometbft || 'unknown').map((d) => `${d.path}@${d.version}`),
       };
       if (g.output === 'text' && !opts.long) {
-        print('text', info, () => ZONE_VERSION);
+        print('text', info, () => app.version);
         return;
       }
       print(g.output, info, () =>

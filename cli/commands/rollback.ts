@@ -7,9 +7,8 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { CommitMultiStore } from '../../app/store/index.js';
 import { cometbftBinary } from '../binaries.js';
-import { globalOptions } from '../context.js';
+import { appFor, globalOptions } from '../context.js';
 import { appDataPath, readGenesis } from '../home.js';
-import { buildZone, zoneOptionsFromGenesis } from '../../zone/zone.js';
 import { assertNodeStopped } from '../node-stopped.js';
 import { CliError, print } from '../output.js';
 
@@ -35,7 +34,7 @@ export function rollbackCommand(): Command {
       const path = appDataPath(g.home);
       if (!existsSync(path)) throw new CliError(`${path} holds no app state: there is nothing to roll back`, 'rollback is for a node that has committed blocks');
       await assertNodeStopped(g.home, 'rollback');
-      const store = CommitMultiStore.open({ path, stores: buildZone(zoneOptionsFromGenesis(readGenesis(g.home))).app.storeKeys });
+      const store = CommitMultiStore.open({ path, stores: appFor(readGenesis(g.home)).app.storeKeys });
       try {
         // Checked before CometBFT is touched, so a refusal changes nothing.
         const latest = store.lastCommitId().version;

@@ -5,7 +5,7 @@ import type { comet38 } from '@cosmjs/tendermint-rpc';
 import { Command, Option } from 'commander';
 import type { CliCommand, CliContext } from '../../app/cli-types.js';
 import { abciQuery, atNode, connectComet, DEFAULT_NODE, parseCoins, resolveAddress } from '../chain.js';
-import { actionParts, cliModules, globalOptions, openKeyring, theZone, txJson, type GlobalOptions } from '../context.js';
+import { actionParts, globalOptions, openKeyring, theZone, txJson, type GlobalOptions } from '../context.js';
 import { CliError, fields, print, toJson } from '../output.js';
 import { txToBytes } from '../../app/tx/tx-json.js';
 import { multisign, signForMultisig } from '../multisig.js';
@@ -117,7 +117,7 @@ function signFlags(opts: SignOptions): SignFlags {
 
 export function txCommand(): Command {
   const tx = new Command('tx').description('sign and broadcast transactions');
-  for (const module of cliModules()) {
+  for (const module of theZone().app.modules) {
     if (!module.cli?.tx) continue;
     const name = module.cli.name ?? module.name;
     const group = tx.command(name).description(`${name} transactions`);
@@ -242,7 +242,7 @@ export function eventsQuery(events: string): string {
 
 export function queryCommand(): Command {
   const query = new Command('query').alias('q').description('query the chain');
-  for (const module of cliModules()) {
+  for (const module of theZone().app.modules) {
     if (!module.cli?.query) continue;
     const name = module.cli.name ?? module.name;
     const group = query.command(name).description(`${name} queries`);

@@ -4,6 +4,7 @@
 //   new Registry([...defaultRegistryTypes, ...ammRegistryTypes])
 import type { GeneratedType } from '@cosmjs/proto-signing';
 import * as tx from '../../gen/zonekit/amm/v1/tx.js';
+import type { GeneratedCodec } from '../../app/proto/schema.js';
 
 export * from '../../gen/zonekit/amm/v1/types.js';
 export * from '../../gen/zonekit/amm/v1/genesis.js';
@@ -14,28 +15,30 @@ export { Coin } from '../../gen/cosmos/base/v1beta1/coin.js';
 export const typeUrlOf = (codec: { readonly $type: string }): string => `/${codec.$type}`;
 
 // cosmjs-types' codecs carry `typeUrl`, and clients (and the tests under test/) use it.
-const withTypeUrl = <C extends { readonly $type: string }>(codec: C): C & { readonly typeUrl: string } => ({ ...codec, typeUrl: typeUrlOf(codec) });
+// Each export names its type (the generated MessageFns is not exported, so .d.ts could not name it).
+type WithTypeUrl<C> = C & { readonly typeUrl: string };
+const withTypeUrl = <C extends { readonly $type: string }>(codec: C): WithTypeUrl<C> => ({ ...codec, typeUrl: typeUrlOf(codec) });
 
 export type MsgCreatePool = tx.MsgCreatePool;
-export const MsgCreatePool = withTypeUrl(tx.MsgCreatePool);
+export const MsgCreatePool: WithTypeUrl<typeof tx.MsgCreatePool> = withTypeUrl(tx.MsgCreatePool);
 export type MsgCreatePoolResponse = tx.MsgCreatePoolResponse;
-export const MsgCreatePoolResponse = withTypeUrl(tx.MsgCreatePoolResponse);
+export const MsgCreatePoolResponse: WithTypeUrl<typeof tx.MsgCreatePoolResponse> = withTypeUrl(tx.MsgCreatePoolResponse);
 export type MsgAddLiquidity = tx.MsgAddLiquidity;
-export const MsgAddLiquidity = withTypeUrl(tx.MsgAddLiquidity);
+export const MsgAddLiquidity: WithTypeUrl<typeof tx.MsgAddLiquidity> = withTypeUrl(tx.MsgAddLiquidity);
 export type MsgAddLiquidityResponse = tx.MsgAddLiquidityResponse;
-export const MsgAddLiquidityResponse = withTypeUrl(tx.MsgAddLiquidityResponse);
+export const MsgAddLiquidityResponse: WithTypeUrl<typeof tx.MsgAddLiquidityResponse> = withTypeUrl(tx.MsgAddLiquidityResponse);
 export type MsgRemoveLiquidity = tx.MsgRemoveLiquidity;
-export const MsgRemoveLiquidity = withTypeUrl(tx.MsgRemoveLiquidity);
+export const MsgRemoveLiquidity: WithTypeUrl<typeof tx.MsgRemoveLiquidity> = withTypeUrl(tx.MsgRemoveLiquidity);
 export type MsgRemoveLiquidityResponse = tx.MsgRemoveLiquidityResponse;
-export const MsgRemoveLiquidityResponse = withTypeUrl(tx.MsgRemoveLiquidityResponse);
+export const MsgRemoveLiquidityResponse: WithTypeUrl<typeof tx.MsgRemoveLiquidityResponse> = withTypeUrl(tx.MsgRemoveLiquidityResponse);
 export type MsgSwapExactIn = tx.MsgSwapExactIn;
-export const MsgSwapExactIn = withTypeUrl(tx.MsgSwapExactIn);
+export const MsgSwapExactIn: WithTypeUrl<typeof tx.MsgSwapExactIn> = withTypeUrl(tx.MsgSwapExactIn);
 export type MsgSwapExactInResponse = tx.MsgSwapExactInResponse;
-export const MsgSwapExactInResponse = withTypeUrl(tx.MsgSwapExactInResponse);
+export const MsgSwapExactInResponse: WithTypeUrl<typeof tx.MsgSwapExactInResponse> = withTypeUrl(tx.MsgSwapExactInResponse);
 export type MsgSwapExactOut = tx.MsgSwapExactOut;
-export const MsgSwapExactOut = withTypeUrl(tx.MsgSwapExactOut);
+export const MsgSwapExactOut: WithTypeUrl<typeof tx.MsgSwapExactOut> = withTypeUrl(tx.MsgSwapExactOut);
 export type MsgSwapExactOutResponse = tx.MsgSwapExactOutResponse;
-export const MsgSwapExactOutResponse = withTypeUrl(tx.MsgSwapExactOutResponse);
+export const MsgSwapExactOutResponse: WithTypeUrl<typeof tx.MsgSwapExactOutResponse> = withTypeUrl(tx.MsgSwapExactOutResponse);
 
 /**
  * The messages a client signs, for a cosmjs Registry. The generated codecs write with
@@ -47,7 +50,7 @@ export const ammRegistryTypes: ReadonlyArray<[string, GeneratedType]> = [tx.MsgC
 );
 
 /** Every Msg with its response, for the REST layer's JSON of txs. */
-export const ammMsgTypes = [
+export const ammMsgTypes: readonly GeneratedCodec[] = [
   tx.MsgCreatePool,
   tx.MsgCreatePoolResponse,
   tx.MsgAddLiquidity,
@@ -58,7 +61,7 @@ export const ammMsgTypes = [
   tx.MsgSwapExactInResponse,
   tx.MsgSwapExactOut,
   tx.MsgSwapExactOutResponse,
-] as const;
+];
 
 // ---- Query service ----
 

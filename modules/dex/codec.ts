@@ -12,27 +12,35 @@ export * from '../../gen/zonekit/dex/v1/query.js';
 export const typeUrlOf = (codec: { readonly $type: string }): string => `/${codec.$type}`;
 
 // cosmjs-types' codecs carry `typeUrl`, and clients (and the tests under test/) use it.
-const withTypeUrl = <C extends { readonly $type: string }>(codec: C): C & { readonly typeUrl: string } => ({ ...codec, typeUrl: typeUrlOf(codec) });
+// Each export names its type (the generated MessageFns is not exported, so .d.ts could not name it).
+type WithTypeUrl<C> = C & { readonly typeUrl: string };
+const withTypeUrl = <C extends { readonly $type: string }>(codec: C): WithTypeUrl<C> => ({ ...codec, typeUrl: typeUrlOf(codec) });
 
 export type MsgCreateMarket = tx.MsgCreateMarket;
-export const MsgCreateMarket = withTypeUrl(tx.MsgCreateMarket);
+export const MsgCreateMarket: WithTypeUrl<typeof tx.MsgCreateMarket> = withTypeUrl(tx.MsgCreateMarket);
 export type MsgCreateMarketResponse = tx.MsgCreateMarketResponse;
-export const MsgCreateMarketResponse = withTypeUrl(tx.MsgCreateMarketResponse);
+export const MsgCreateMarketResponse: WithTypeUrl<typeof tx.MsgCreateMarketResponse> = withTypeUrl(tx.MsgCreateMarketResponse);
 export type MsgPlaceLimitOrder = tx.MsgPlaceLimitOrder;
-export const MsgPlaceLimitOrder = withTypeUrl(tx.MsgPlaceLimitOrder);
+export const MsgPlaceLimitOrder: WithTypeUrl<typeof tx.MsgPlaceLimitOrder> = withTypeUrl(tx.MsgPlaceLimitOrder);
 export type MsgPlaceLimitOrderResponse = tx.MsgPlaceLimitOrderResponse;
-export const MsgPlaceLimitOrderResponse = withTypeUrl(tx.MsgPlaceLimitOrderResponse);
+export const MsgPlaceLimitOrderResponse: WithTypeUrl<typeof tx.MsgPlaceLimitOrderResponse> = withTypeUrl(tx.MsgPlaceLimitOrderResponse);
 export type MsgCancelOrder = tx.MsgCancelOrder;
-export const MsgCancelOrder = withTypeUrl(tx.MsgCancelOrder);
+export const MsgCancelOrder: WithTypeUrl<typeof tx.MsgCancelOrder> = withTypeUrl(tx.MsgCancelOrder);
 export type MsgCancelOrderResponse = tx.MsgCancelOrderResponse;
-export const MsgCancelOrderResponse = withTypeUrl(tx.MsgCancelOrderResponse);
+export const MsgCancelOrderResponse: WithTypeUrl<typeof tx.MsgCancelOrderResponse> = withTypeUrl(tx.MsgCancelOrderResponse);
 export type MsgSwapExactIn = tx.MsgSwapExactIn;
-export const MsgSwapExactIn = withTypeUrl(tx.MsgSwapExactIn);
+export const MsgSwapExactIn: WithTypeUrl<typeof tx.MsgSwapExactIn> = withTypeUrl(tx.MsgSwapExactIn);
 export type MsgSwapExactInResponse = tx.MsgSwapExactInResponse;
-export const MsgSwapExactInResponse = withTypeUrl(tx.MsgSwapExactInResponse);
+export const MsgSwapExactInResponse: WithTypeUrl<typeof tx.MsgSwapExactInResponse> = withTypeUrl(tx.MsgSwapExactInResponse);
 
 /** The Msg service's requests, as the app routes them and a client signs them. */
-export const dexMsgTypes = [tx.MsgCreateMarket, tx.MsgPlaceLimitOrder, tx.MsgCancelOrder, tx.MsgSwapExactIn] as const;
+// Typed by `typeof`: the generated MessageFns type is not exported, so emitted .d.ts could not name it.
+export const dexMsgTypes: readonly [typeof tx.MsgCreateMarket, typeof tx.MsgPlaceLimitOrder, typeof tx.MsgCancelOrder, typeof tx.MsgSwapExactIn] = [
+  tx.MsgCreateMarket,
+  tx.MsgPlaceLimitOrder,
+  tx.MsgCancelOrder,
+  tx.MsgSwapExactIn,
+];
 
 /**
  * The dex's messages for a cosmjs Registry: `new Registry([...defaultRegistryTypes, ...dexRegistryTypes])`.
@@ -45,7 +53,12 @@ export const dexRegistryTypes: ReadonlyArray<[string, GeneratedType]> = dexMsgTy
 ]);
 
 /** The Msg service's responses, by type URL (for JSON of tx results). */
-export const dexMsgResponseTypes = [tx.MsgCreateMarketResponse, tx.MsgPlaceLimitOrderResponse, tx.MsgCancelOrderResponse, tx.MsgSwapExactInResponse] as const;
+export const dexMsgResponseTypes: readonly [
+  typeof tx.MsgCreateMarketResponse,
+  typeof tx.MsgPlaceLimitOrderResponse,
+  typeof tx.MsgCancelOrderResponse,
+  typeof tx.MsgSwapExactInResponse,
+] = [tx.MsgCreateMarketResponse, tx.MsgPlaceLimitOrderResponse, tx.MsgCancelOrderResponse, tx.MsgSwapExactInResponse];
 
 // Queries.
 

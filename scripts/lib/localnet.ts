@@ -9,10 +9,14 @@ import { join, resolve } from 'node:path';
 import { appTomlPath, loadAppConfig } from '../../cli/app-config.js';
 import type { GenesisFile } from '../../cli/home.js';
 import { initTestnetFiles, readKeySeed, readTestnet, type TestnetNode } from '../../cli/testnet.js';
-import { theZone } from '../../cli/context.js';
+import { theZone, useApp } from '../../cli/context.js';
+import { zoneFactory } from '../../zone/zone.js';
 import { cometbftBinary, latestHeight, rpc, setTomlValue } from './cometbft.js';
 import { freePorts, ProcessGroup, startProcess, waitFor, type ProcessHandle } from './processes.js';
 import { describeExit, startZoneApp } from './zone-process.js';
+
+// The localnet's nodes run the default zone; the CLI library it calls builds their genesis from it.
+useApp(zoneFactory);
 
 export interface LocalnetOptions {
   /** Validators of a new network (default 4); ignored with an existing `dir`. */
