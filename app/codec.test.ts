@@ -113,3 +113,47 @@ describe('BinaryReader.string patch', () => {
     for (const bytes of samples) assert.equal(readWith(readString, bytes), readWith(shippedString, bytes), `bytes ${Buffer.from(bytes).toString('hex')}`);
   });
 });
+
+/** The protobuf varint of a value as two's complement over 64 bits: the reference. */
+function varintOf(value: bigint): string {
+  let v = BigInt.asUintN(64, value);
+  const out: number[] = [];
+  while (v > 127n) {
+    out.push(Number(v & 127n) | 128);
+    v >>= 7n;
+  }
+  out.push(Number(v));
+  return Buffer.from(out).toString('hex');
+}
+
+describe('64-bit varints (codec.ts repairs cosmjs-types writeVarint64)', () => {
+  const unsigned = [0n, 1n, 127n, 128n, 2n ** 28n, 2n ** 31n - 1n, 2n ** 31n, 3_000_000_000n, 4_241_688_275n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 53n + 1n, 2n ** 63n, 2n ** 64n - 1n];
+
+  it('writes uint64 and int64 as protobuf does over the whole range, and reads them back', async () => {
+    const { varint64Repaired } = await import('./codec.js');
+    assert.equal(varint64Repaired(), true);
+    for (const value of unsigned) {
+      const bytes = new BinaryWriter().uint64(value).finish();
+      assert.equal(Buffer.from(bytes).toString('hex'), varintOf(value), `uint64 ${value}`);
+      assert.equal(new BinaryReader(bytes).uint64(), value, `uint64 ${value} read back`);
+    }
+    for (const value of [-1n, -(2n ** 31n), -(2n ** 31n) - 1n, -3_000_000_000n, 2n ** 31n, 3_000_000_000n, 2n ** 63n - 1n, -(2n ** 63n)]) {
+      const bytes = new BinaryWriter().int64(value).finish();
+      assert.equal(Buffer.from(bytes).toString('hex'), varintOf(value), `int64 ${value}`);
+      assert.equal(new BinaryReader(bytes).int64(), value, `int64 ${value} read back`);
+    }
+    for (const value of [2n ** 30n, -(2n ** 30n) - 1n, 2n ** 31n - 1n, -(2n ** 31n)]) {
+      const bytes = new BinaryWriter().sint64(value).finish();
+      assert.equal(Buffer.from(bytes).toString('hex'), varintOf(value >= 0n ? value * 2n : -value * 2n - 1n), `sint64 ${value}`);
+      assert.equal(new BinaryReader(bytes).sint64(), value, `sint64 ${value} read back`);
+    }
+  });
+
+  it('answers CometBFT with a gas figure above 2^31 that decodes as sent (the original wrote a tag 0)', async () => {
+    await import('./codec.js');
+    const response = ResponseFinalizeBlock.fromPartial({ txResults: [{ code: 0, gasWanted: 3_000_000_000n, gasUsed: 2_500_000_000n }] });
+    const decoded = ResponseFinalizeBlock.decode(ResponseFinalizeBlock.encode(response).finish());
+    assert.equal(decoded.txResults[0]!.gasWanted, 3_000_000_000n);
+    assert.equal(decoded.txResults[0]!.gasUsed, 2_500_000_000n);
+  });
+});

@@ -8,13 +8,16 @@ export class CodedError extends Error {
   readonly code: number;
   /** The registered error this one wraps (itself for a root error). */
   readonly root: CodedError;
+  /** The gRPC status code a query answers with, when registered with one (the SDK's RegisterWithGRPCCode). */
+  readonly grpcCode: number | undefined;
 
-  constructor(codespace: string, code: number, message: string, root?: CodedError) {
+  constructor(codespace: string, code: number, message: string, root?: CodedError, grpcCode?: number) {
     super(message);
     this.name = 'CodedError';
     this.codespace = codespace;
     this.code = code;
     this.root = root ?? this;
+    this.grpcCode = root ? root.grpcCode : grpcCode;
   }
 
   /** Adds detail in front, as the SDK's `Wrap`: `"<detail>: <description>"`. */
@@ -34,7 +37,7 @@ const registered = new Map<string, CodedError>();
  * Registers a root error. Each (codespace, code) pair may be registered once, at module
  * load, so a code always means the same thing. Code 0 is reserved for success.
  */
-export function registerError(codespace: string, code: number, description: string): CodedError {
+export function registerError(codespace: string, code: number, description: string, grpcCode?: number): CodedError {
   if (!Number.isInteger(code) || code <= 0 || code > 0xffffffff) {
     throw new Error(`error code must be a uint32 above 0, got ${code}`);
   }
@@ -43,7 +46,7 @@ export function registerError(codespace: string, code: number, description: stri
   if (existing) {
     throw new Error(`error with code ${code} is already registered in codespace ${codespace}: "${existing.message}"`);
   }
-  const err = new CodedError(codespace, code, description);
+  const err = new CodedError(codespace, code, description, undefined, grpcCode);
   registered.set(id, err);
   return err;
 }

@@ -1,6 +1,7 @@
 // `createCli(appFactory)`: simd's command tree as thin commander commands over the library
 // (Node, Keyring, cosmjs clients), for any app. Errors print what went wrong and what to do,
 // exit code 1.
+import '../app/codec.js'; // cosmjs-types' encoding repaired (codec.ts) before any command encodes a tx
 import { Command, CommanderError } from 'commander';
 import type { AppFactory } from '../app/app.js';
 import { cometCommand } from './commands/comet.js';

@@ -1,7 +1,7 @@
 // Errors as grpc-gateway writes them: a gRPC status `{code, message, details}` in the body and
 // the HTTP status grpc-gateway maps that code to, so wallets and explorers that branch on
 // either (Keplr treats a 404 on an account as "new account") behave as against a Go node.
-import { CodedError, ErrInvalidAddress, ErrInvalidCoins, ErrInvalidHeight, ErrInvalidRequest, ErrKeyNotFound, ErrNotFound, ErrTxDecode, ErrUnknownRequest } from '../errors.js';
+import { CodedError, registeredError, ErrInvalidAddress, ErrInvalidCoins, ErrInvalidHeight, ErrInvalidRequest, ErrKeyNotFound, ErrNotFound, ErrTxDecode, ErrUnknownRequest } from '../errors.js';
 
 /** gRPC status codes (google.golang.org/grpc/codes). */
 export const GrpcCode = {
@@ -95,7 +95,9 @@ export function statusFromAbci(codespace: string, code: number, log: string): Gr
     const named = GrpcCode[rpc[1] as keyof typeof GrpcCode];
     return new GrpcStatusError(named ?? GrpcCode.Unknown, rpc[2]!);
   }
-  return new GrpcStatusError(root ? root[1] : GrpcCode.Unknown, log);
+  // A module error registered with a gRPC code (registerError's last argument) answers with it.
+  const registeredCode = registeredError(codespace, code)?.grpcCode as GrpcCode | undefined;
+  return new GrpcStatusError(root ? root[1] : (registeredCode ?? GrpcCode.Unknown), log);
 }
 
 /** The status for anything thrown while answering: its own, or Internal without leaking internals. */

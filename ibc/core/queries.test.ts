@@ -685,6 +685,19 @@ describe('REST', () => {
     }
   });
 
+  it('answers packet sequences of 2^31 and above, and bad identifiers with InvalidArgument (the fuzz campaign found both a 500)', async () => {
+    const { ctx, queries } = setup();
+    const { call } = restRoutes(queries, ctx);
+    const C = '/ibc/core/channel/v1/channels/:channel_id/ports/:port_id';
+    // cosmjs-types wrote a uint64 in [2^31, 2^32) as zero bytes the app could not decode (app/codec.ts repairs it).
+    const receipt = (await call(`${C}/packet_receipts/:sequence`, { channel_id: 'channel-0', port_id: 'transfer', sequence: '4241688275' })) as any;
+    assert.equal(receipt.received, false);
+    await assert.rejects(call(`${C}/packet_acks/:sequence`, { channel_id: 'channel-0', port_id: 'transfer', sequence: '3812838295' }), (err: any) => err.grpcCode === 5);
+    for (const [channel, port] of [['=', '[]'], ['=', '{}'], ['', '']]) {
+      await assert.rejects(call(`${C}/packet_acks/:sequence`, { channel_id: channel!, port_id: port!, sequence: '3222622627' }), (err: any) => err.grpcCode === 3 && /identifier/.test(err.message));
+    }
+  });
+
   it("writes simd's JSON: client states resolved, durations as seconds, hashes in hex, channels with upgrade_sequence", async () => {
     const { ctx, queries } = setup();
     const { call } = restRoutes(queries, ctx);

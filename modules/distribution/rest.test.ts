@@ -57,13 +57,17 @@ describe('distribution REST', () => {
     assert.deepEqual((await get(`/cosmos/distribution/v1beta1/delegators/${account(0x11)}/withdraw_address`)).body, { withdraw_address: account(0x11) });
   });
 
-  it('answers bad addresses with 400 and unknown validators with the module error', async () => {
+  it('answers bad addresses with 400, and unknown validators and delegations with 404 and the module error', async () => {
     const bad = await get(`/cosmos/distribution/v1beta1/validators/${account(0xa1)}/commission`);
     assert.equal(bad.status, 400);
     assert.match(bad.body.message, /invalid validator address/);
     const unknown = await get(`/cosmos/distribution/v1beta1/validators/${valoper(0xee)}/commission`);
-    // As the SDK's gateway: a module's own error is gRPC Unknown, HTTP 500.
-    assert.deepEqual([unknown.status, unknown.body.code], [500, 2]);
+    // A missing validator or delegation is NotFound, HTTP 404 (the SDK's gateway answers 500, as
+    // if the node had failed; the fuzz campaign found that on a delegation's rewards).
+    assert.deepEqual([unknown.status, unknown.body.code], [404, 5]);
     assert.match(unknown.body.message, /validator does not exist/);
+    const noDelegation = await get(`/cosmos/distribution/v1beta1/delegators/${account(0x77)}/rewards/${A}`);
+    assert.deepEqual([noDelegation.status, noDelegation.body.code], [404, 5]);
+    assert.match(noDelegation.body.message, /delegation does not exist/);
   });
 });

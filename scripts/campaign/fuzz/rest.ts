@@ -36,7 +36,7 @@ export async function runRest(options: RestOptions): Promise<{ report: TargetRep
   const rng = new Rng(options.seed);
   const kinds = ['path-params', 'query-params', 'bad-method', 'bad-body', 'bad-path'] as const;
 
-  const send = (method: string, path: string, body: Buffer | undefined, contentType: string): Promise<{ status: number; text: string } | Error> =>
+  const send = (method: string, path: string, body: Buffer | undefined, contentType: string, retried = false): Promise<{ status: number; text: string } | Error> =>
     new Promise((resolve) => {
       const req = httpRequest({ host: base.hostname, port: base.port, method, path, agent, timeout: 30_000, headers: body ? { 'content-type': contentType, 'content-length': body.length } : {} }, (res) => {
         const chunks: Buffer[] = [];
@@ -45,7 +45,13 @@ export async function runRest(options: RestOptions): Promise<{ report: TargetRep
         res.on('error', resolve);
       });
       req.on('timeout', () => req.destroy(new Error('no answer in 30 s')));
-      req.on('error', resolve);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed as idle (after its keep-alive timeout) resets
+        // the request sent on it before the server saw it: Node's documented race, retried once
+        // on a fresh socket. A reset on a fresh socket stays a violation.
+        if (req.reusedSocket && err.code === 'ECONNRESET' && !retried) resolve(send(method, path, body, contentType, true));
+        else resolve(err);
+      });
       req.end(body);
     });
 
