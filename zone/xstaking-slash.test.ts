@@ -166,4 +166,12 @@ describe('cross-zone accountability: a consumer court verdict slashes the hub st
     assert.equal(foreignTrials().length, 1);
     assert.deepEqual(hub.chain.app.brokenInvariants(), []);
   });
+
+  it('the hub court exports its foreign trials in genesis, which validates back to the same trials', () => {
+    const court = hub.chain.app.exportAppState().court as Record<string, any>;
+    assert.equal(court.foreign_trials.length, 1);
+    assert.equal(court.foreign_trials[0].kind, 'INFRACTION_KIND_DOUBLE_SIGN');
+    const again = hub.chain.zone.court.genesis!.validate(JSON.parse(JSON.stringify(court)));
+    assert.deepEqual(again.foreignTrials, foreignTrials());
+  });
 });

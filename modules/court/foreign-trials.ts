@@ -15,12 +15,26 @@ export class ForeignTrials {
     return bytes === undefined ? 1n : readUint64(bytes);
   }
 
+  setNextId(ctx: Context, id: bigint): void {
+    ctx.kvStore(STORE_KEY).set(NEXT_FOREIGN_TRIAL_ID_KEY, uint64Bytes(id));
+  }
+
   /** Records a foreign verdict under the next id, judged now; returns the stored trial. */
   record(ctx: Context, trial: NewForeignTrial): ForeignTrial {
     const stored: ForeignTrial = { ...trial, id: this.nextId(ctx), judgedHeight: ctx.blockHeight, judgedTime: ctx.header.time };
-    this.store(ctx).set(uint64Bytes(stored.id), ForeignTrial.encode(stored).finish());
-    ctx.kvStore(STORE_KEY).set(NEXT_FOREIGN_TRIAL_ID_KEY, uint64Bytes(stored.id + 1n));
+    this.put(ctx, stored);
+    this.setNextId(ctx, stored.id + 1n);
     return stored;
+  }
+
+  /** Writes a foreign trial (genesis, or `record`). */
+  put(ctx: Context, trial: ForeignTrial): void {
+    this.store(ctx).set(uint64Bytes(trial.id), ForeignTrial.encode(trial).finish());
+  }
+
+  /** All foreign trials by id. */
+  *all(ctx: Context): Generator<ForeignTrial> {
+    for (const [, value] of this.store(ctx).iterator()) yield ForeignTrial.decode(value);
   }
 
   get(ctx: Context, id: bigint): ForeignTrial | undefined {
