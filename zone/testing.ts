@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckTxType, type ExecTxResult, type RequestInitChain, type ResponseCheckTx, type ResponseFinalizeBlock, type ResponseQuery } from 'cosmjs-types/tendermint/abci/types';
+import { CheckTxType, type Event, type ExecTxResult, type Misbehavior, type RequestInitChain, type ResponseCheckTx, type ResponseFinalizeBlock, type ResponseQuery } from 'cosmjs-types/tendermint/abci/types';
 import type { AppFactory, ComposedApp } from '../app/app.js';
 import { BaseApp } from '../app/baseapp.js';
 import { buildZone, zoneGenesis, type GenesisAccount, type Zone, type ZoneOptions } from './zone.js';
@@ -91,26 +91,29 @@ export class TestChain<Z extends ComposedApp = Zone> {
     return this.app.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
   }
 
-  /** Finalizes and commits one block with `txs`; returns the tx results and the app hash. */
-  async deliver(txs: Uint8Array[]): Promise<{ results: ExecTxResult[]; appHash: Uint8Array }> {
-    const response = this.finalize(txs);
+  /**
+   * Finalizes and commits one block with `txs` (and CometBFT's `misbehavior`, for the court);
+   * returns the tx results, the block's own events and the app hash.
+   */
+  async deliver(txs: Uint8Array[], misbehavior: Misbehavior[] = []): Promise<{ results: ExecTxResult[]; events: Event[]; appHash: Uint8Array }> {
+    const response = this.finalize(txs, misbehavior);
     await this.app.commit();
-    return { results: response.txResults, appHash: response.appHash };
+    return { results: response.txResults, events: response.events, appHash: response.appHash };
   }
 
   /** FinalizeBlock for the next height, without Commit. */
-  finalize(txs: Uint8Array[]): ResponseFinalizeBlock {
+  finalize(txs: Uint8Array[], misbehavior: Misbehavior[] = []): ResponseFinalizeBlock {
     this.height += 1n;
     this.seconds += 5n;
-    return this.finalizeAgain(txs);
+    return this.finalizeAgain(txs, misbehavior);
   }
 
   /** FinalizeBlock once more at the last finalized height and time (a restarted CometBFT's replay), without Commit. */
-  finalizeAgain(txs: Uint8Array[]): ResponseFinalizeBlock {
+  finalizeAgain(txs: Uint8Array[], misbehavior: Misbehavior[] = []): ResponseFinalizeBlock {
     return this.app.finalizeBlock({
       txs,
       decidedLastCommit: { round: 0, votes: [] },
-      misbehavior: [],
+      misbehavior,
       hash: new Uint8Array(32),
       height: this.height,
       time: { seconds: this.seconds, nanos: 0 },

@@ -121,9 +121,12 @@ export function buildZone(options: ZoneOptions = {}): Zone {
           delegate: (ctx, delegator, operator, amount) => void delegate(staking.keeper, ctx, delegator, operator, amount, 'account'),
           undelegate: (ctx, delegator, operator, amount) => undelegate(staking.keeper, ctx, delegator, operator, amount),
         },
+        court: court.keeper,
       })
     : undefined;
   if (xstaking) ibc.router.bind(XSTAKING_PORT, xstaking.ibcModule);
+  // A consumer tells the hub of its court's verdicts against validators x-stakers delegate to.
+  if (xstaking) court.keeper.addVerdictHooks(xstaking.verdictHooks);
   const extraApps = (options.ibcApps ?? []).map((build) => build(ibc.appChannels));
   for (const extra of extraApps) ibc.router.bind(extra.portId, extra.ibcModule);
   const counter = counterModule({ addressCodec: auth.keeper.addressCodec });

@@ -2,6 +2,7 @@
 // expected keepers in one). The staking keeper implements it; tests use a fake.
 import type { Context } from '../../app/context.js';
 import type { Dec } from '../../app/dec.js';
+import type { Trial } from '../../gen/zonekit/court/v1/types.js';
 export interface CourtValidator {
   operator: string;            // valoper bech32
   consPubKey: Uint8Array;      // 32-byte ed25519
@@ -29,4 +30,8 @@ export interface CourtStakingKeeper {
   selfDelegationTokens(ctx: Context, operator: string): bigint;
   /** The validator set recorded in HistoricalInfo at `height`, or undefined when not kept. */
   validatorSetAt(ctx: Context, height: bigint): readonly { consPubKey: Uint8Array; power: bigint }[] | undefined;
+}
+/** What another module may do once the court has carried out a verdict (slashed, jailed, recorded). */
+export interface VerdictHooks {
+  afterVerdict(ctx: Context, trial: Trial): void;
 }

@@ -15,6 +15,8 @@ import {
   validateParams,
   type CourtParams,
 } from './params.js';
+import type { ForeignTrial } from '../../gen/zonekit/court/v1/types.js';
+import { ForeignTrialJson, foreignTrialFromJson, foreignTrialToJson } from './foreign-trial-json.js';
 import { TrialJson, trialFromJson, trialToJson } from './trial-json.js';
 import type { StoredTrial } from './trials.js';
 import { parseTimestamp } from '../../app/rest/comet-block.js';
@@ -53,6 +55,8 @@ const CourtGenesisJson = z.object({
     .default([]),
   missed_blocks: z.array(z.object({ address: z.string(), missed_blocks: z.array(z.object({ index: uint, missed: z.boolean() })).default([]) })).default([]),
   trials: z.array(TrialJson).default([]),
+  /** Other zones' verdicts carried out here (interchain staking). */
+  foreign_trials: z.array(ForeignTrialJson).default([]),
 });
 
 export type CourtGenesisJson = z.input<typeof CourtGenesisJson>;
@@ -62,12 +66,13 @@ export interface CourtGenesis {
   signingInfos: Array<{ consAddress: Uint8Array; info: ValidatorSigningInfo }>;
   missedBlocks: Array<{ consAddress: Uint8Array; indexes: bigint[] }>;
   trials: StoredTrial[];
+  foreignTrials: ForeignTrial[];
 }
 
 export function courtGenesis(keeper: CourtKeeper): ModuleGenesis<CourtGenesis> {
   const { addresses } = keeper;
   return {
-    defaults: (): CourtGenesisJson => ({ params: defaultSlashing, evidence_params: defaultEvidence, signing_infos: [], missed_blocks: [], trials: [] }),
+    defaults: (): CourtGenesisJson => ({ params: defaultSlashing, evidence_params: defaultEvidence, signing_infos: [], missed_blocks: [], trials: [], foreign_trials: [] }),
 
     validate(json): CourtGenesis {
       const parsed = CourtGenesisJson.parse(json);
@@ -119,7 +124,16 @@ export function courtGenesis(keeper: CourtKeeper): ModuleGenesis<CourtGenesis> {
         return trial;
       });
       trials.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return { params, signingInfos, missedBlocks, trials };
+      const foreignIds = new Set<bigint>();
+      const foreignTrials = parsed.foreign_trials.map((json) => {
+        const trial = foreignTrialFromJson(json);
+        if (trial.id === 0n) throw new Error('foreign trial ids start at 1');
+        if (foreignIds.has(trial.id)) throw new Error(`duplicate foreign trial id ${trial.id}`);
+        foreignIds.add(trial.id);
+        return trial;
+      });
+      foreignTrials.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return { params, signingInfos, missedBlocks, trials, foreignTrials };
     },
 
     init(ctx: Context, state: CourtGenesis): void {
@@ -130,6 +144,8 @@ export function courtGenesis(keeper: CourtKeeper): ModuleGenesis<CourtGenesis> {
       }
       for (const trial of state.trials) keeper.trials.put(ctx, trial);
       keeper.trials.setNextId(ctx, (state.trials.at(-1)?.id ?? 0n) + 1n);
+      for (const trial of state.foreignTrials) keeper.foreignTrials.put(ctx, trial);
+      if (state.foreignTrials.length > 0) keeper.foreignTrials.setNextId(ctx, state.foreignTrials.at(-1)!.id + 1n);
     },
 
     export(ctx: Context): CourtGenesisJson {
@@ -154,6 +170,7 @@ export function courtGenesis(keeper: CourtKeeper): ModuleGenesis<CourtGenesis> {
           missed_blocks: [...keeper.signingInfos.missedIndexes(ctx, consAddress)].map((index) => ({ index: index.toString(), missed: true })),
         })),
         trials: [...keeper.trials.all(ctx)].map(trialToJson),
+        foreign_trials: [...keeper.foreignTrials.all(ctx)].map(foreignTrialToJson),
       };
     },
   };

@@ -19,6 +19,10 @@ export const TRIALS_BY_OPERATOR_PREFIX = Uint8Array.of(0x14);
 /** len | consensus address | trial id → (marker): trials by consensus address. */
 export const TRIALS_BY_CONS_PREFIX = Uint8Array.of(0x15);
 
+/** Foreign trials (verdicts of other zones' courts carried out here): next id, and id → ForeignTrial. */
+export const NEXT_FOREIGN_TRIAL_ID_KEY = Uint8Array.of(0x16);
+export const FOREIGN_TRIAL_PREFIX = Uint8Array.of(0x17);
+
 /** Bits per stored bitmap chunk (x/slashing's MissedBlockBitmapChunkSize). */
 export const BITMAP_CHUNK_BITS = 1024n;
 

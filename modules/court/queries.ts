@@ -12,8 +12,8 @@ import { grpcInvalidArgument, grpcNotFound } from '../../app/grpc.js';
 import type { QueryHandler } from '../../app/module.js';
 import { paginate } from '../../app/pagination.js';
 import { prefixStore } from '../../app/store/index.js';
-import { QueryParamsResponse as QueryCourtParamsResponse, QueryTrialRequest, QueryTrialResponse, QueryTrialsRequest, QueryTrialsResponse } from '../../gen/zonekit/court/v1/query.js';
-import { Trial } from '../../gen/zonekit/court/v1/types.js';
+import { QueryForeignTrialsRequest, QueryForeignTrialsResponse, QueryParamsResponse as QueryCourtParamsResponse, QueryTrialRequest, QueryTrialResponse, QueryTrialsRequest, QueryTrialsResponse } from '../../gen/zonekit/court/v1/query.js';
+import { ForeignTrial, Trial } from '../../gen/zonekit/court/v1/types.js';
 import type { CourtKeeper } from './keeper.js';
 import { SIGNING_INFO_PREFIX, STORE_KEY, readUint64 } from './keys.js';
 import { evidenceToProto, toSlashingParams } from './params.js';
@@ -27,6 +27,7 @@ export const SLASHING_QUERY = {
 // The court's own (zonekit.court.v1.Query, proto/zonekit/court/v1/query.proto).
 export const QUERY_TRIAL_PATH = '/zonekit.court.v1.Query/Trial';
 export const QUERY_TRIALS_PATH = '/zonekit.court.v1.Query/Trials';
+export const QUERY_FOREIGN_TRIALS_PATH = '/zonekit.court.v1.Query/ForeignTrials';
 export const QUERY_COURT_PARAMS_PATH = '/zonekit.court.v1.Query/Params';
 
 function decodeOr(decode: (address: string) => Uint8Array, address: string): Uint8Array | undefined {
@@ -81,6 +82,12 @@ export function courtQueries(keeper: CourtKeeper): Record<string, QueryHandler> 
         if (trial !== undefined) trials.push(trial);
       });
       return QueryTrialsResponse.encode({ trials, pagination: page }).finish();
+    },
+    [QUERY_FOREIGN_TRIALS_PATH]: (ctx, data) => {
+      const { pagination } = QueryForeignTrialsRequest.decode(data);
+      const trials: ForeignTrial[] = [];
+      const page = paginate(keeper.foreignTrials.store(ctx), pagination, (_key, value) => trials.push(ForeignTrial.decode(value)));
+      return QueryForeignTrialsResponse.encode({ trials, pagination: page }).finish();
     },
     [QUERY_COURT_PARAMS_PATH]: (ctx) => {
       const params = keeper.params(ctx);

@@ -6,10 +6,10 @@ import { parseTimestamp } from '../../app/rest/comet-block.js';
 import { EvidenceSource, InfractionKind, Verdict, type Trial } from '../../gen/zonekit/court/v1/types.js';
 import type { StoredTrial } from './trials.js';
 
-const uint = z.string().regex(/^[0-9]+$/, { error: 'must be a non-negative integer in decimal' });
-const int = z.string().regex(/^-?[0-9]+$/, { error: 'must be an integer in decimal' });
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' });
-const time = z.string().transform((s, ctx) => {
+export const uint = z.string().regex(/^[0-9]+$/, { error: 'must be a non-negative integer in decimal' });
+export const int = z.string().regex(/^-?[0-9]+$/, { error: 'must be an integer in decimal' });
+export const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' });
+export const time = z.string().transform((s, ctx) => {
   try {
     return parseTimestamp(s);
   } catch {
@@ -19,7 +19,7 @@ const time = z.string().transform((s, ctx) => {
 });
 
 // The proto names only: not the numbers' reverse entries, nor ts-proto's UNRECOGNIZED (-1).
-function enumOf<E extends Record<string, string | number>>(values: E) {
+export function enumOf<E extends Record<string, string | number>>(values: E) {
   const names = Object.keys(values).filter((k) => Number.isNaN(Number(k)) && k !== 'UNRECOGNIZED') as [string, ...string[]];
   return z.enum(names).transform((name) => values[name] as E[keyof E] & number);
 }
@@ -80,7 +80,7 @@ export function trialFromJson(j: z.output<typeof TrialJson>): StoredTrial {
 
 // A message field the bytes left out reads as its zero value (the epoch, nothing slashed),
 // as gogoproto's non-nullable fields do; the court itself always writes them.
-const timeText = (t: { seconds: bigint; nanos: number } | undefined): string => rfc3339(t?.seconds ?? 0n, t?.nanos ?? 0);
+export const timeText = (t: { seconds: bigint; nanos: number } | undefined): string => rfc3339(t?.seconds ?? 0n, t?.nanos ?? 0);
 const NOTHING_SLASHED = { burned: '', fromValidator: '', fromUnbondingDelegations: [], fromRedelegations: [] } as const;
 
 export function trialToJson(t: Trial): TrialJson {

@@ -107,5 +107,6 @@ export function carryOut(keeper: CourtKeeper, ctx: Context, s: Sentence): Trial 
     ['source', SOURCE_TEXT[s.source]],
     ['evidence_hash', toHex(s.evidenceHash).toUpperCase()],
   );
+  keeper.afterVerdict(ctx, trial);
   return trial;
 }

@@ -3,6 +3,7 @@ import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import type { AddressCodec } from '../../app/address-codec.js';
 import type { Coins } from '../../app/coins.js';
 import type { Context } from '../../app/context.js';
+import type { ForeignTrial } from '../../gen/zonekit/court/v1/types.js';
 
 /** The `xstaking` module account needs `minter` and `burner` on a consumer (BAR). */
 export interface XStakingBankKeeper {
@@ -28,4 +29,9 @@ export interface XStakingStakingKeeper {
   hasValidator(ctx: Context, operator: string): boolean;
   delegate(ctx: Context, delegator: string, operator: string, amount: bigint): void;
   undelegate(ctx: Context, delegator: string, operator: string, amount: bigint): { completionTime: Timestamp; amount: bigint };
+}
+
+/** The hub's court, which keeps the consumer's verdicts it carries out (modules/court). */
+export interface XStakingCourtKeeper {
+  recordForeignTrial(ctx: Context, trial: Omit<ForeignTrial, 'id' | 'judgedHeight' | 'judgedTime'>): ForeignTrial;
 }

@@ -44,7 +44,10 @@ export function xstakingIbcModule(keeper: XStakingKeeper): IBCModule {
       keeper.receiveXUnstake(ctx, packet, staker, validator, amountOf(bar));
       return undefined;
     }
-    // TODO(issue 14, part 4): Slash packets from the consumer's court land here on the hub.
+    if (data.slash !== undefined) {
+      keeper.receiveSlash(ctx, packet, data.slash);
+      return { success: true, bytes: ackBytes(resultAck(Uint8Array.of(1))) };
+    }
     throw ErrInvalidPacket.wrap('unsupported xstaking packet');
   };
 

@@ -3,18 +3,19 @@
 // the BAR through staking, and acknowledges an unstake only once its unbonding completed.
 // Refunds: a failed or timed-out XStake returns exactly the escrowed amount; a failed or
 // timed-out XUnstake puts the BAR back on the position. Nothing else moves tokens.
-import type { Packet } from 'cosmjs-types/ibc/core/channel/v1/channel';
+import { State, type Packet } from 'cosmjs-types/ibc/core/channel/v1/channel';
 import type { Context } from '../../app/context.js';
-import { mulIntTrunc } from '../../app/dec.js';
-import { ErrInvalidRequest } from '../../app/errors.js';
+import { DEC_ONE, decFromProto, decToProto, decToString, mulIntTrunc, parseDec } from '../../app/dec.js';
+import { CodedError, ErrInvalidRequest } from '../../app/errors.js';
 import { compareTime } from '../../app/time.js';
 import { ackBytes, decodeAck, isSuccessAck, resultAck } from '../../ibc/core/04-channel/acknowledgement.js';
 import type { AppChannelKeeper } from '../../ibc/core/app-channels.js';
-import { XStakeAck, XStakingPacketData, XUnstakeAck } from '../../gen/zonekit/xstaking/v1/packet.js';
+import { InfractionKind, type ForeignSlash, type ForeignTrial, type Trial } from '../../gen/zonekit/court/v1/types.js';
+import { XStakeAck, XStakingPacketData, XUnstakeAck, type SlashPacket } from '../../gen/zonekit/xstaking/v1/packet.js';
 import { Role, type Params, type Position, type Unbonding } from '../../gen/zonekit/xstaking/v1/xstaking.js';
 import { buy, initialSupply, sell } from './curve.js';
 import { ErrInsufficientBar, ErrInvalidAmount, ErrInvalidPacket, ErrNoPosition, ErrPowerCap, ErrWrongRole } from './errors.js';
-import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingStakingKeeper } from './expects.js';
+import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingCourtKeeper, XStakingStakingKeeper } from './expects.js';
 import { interchainDelegator, MODULE_ACCOUNT, PORT_ID } from './keys.js';
 import { curveOf, powerCapOf } from './params.js';
 import { XStakingStore } from './store.js';
@@ -30,6 +31,8 @@ export class XStakingKeeper {
     private readonly channels: AppChannelKeeper,
     /** Only a consumer uses it; a hub-only zone may leave it out. */
     private readonly staking?: XStakingStakingKeeper,
+    /** Only a hub uses it, to record the consumer's verdicts it carries out. */
+    private readonly court?: XStakingCourtKeeper,
   ) {}
 
   params(ctx: Context): Params {
@@ -251,6 +254,95 @@ export class XStakingKeeper {
       this.channels.writeAcknowledgement(ctx, packet, ackBytes(resultAck(XUnstakeAck.encode({ photon: photon.toString(), bar: bar.toString() }).finish())));
       ctx.events.emit('xunstake_sold', ['staker', u.staker], ['channel', u.channel], ['bar', `${bar}${denom}`], ['photon', photon.toString()]);
     }
+  }
+
+  // ---- accountability ----
+
+  /**
+   * Consumer, a court verdict hook: the court slashed `trial`'s validator, so each open
+   * channel whose stakers delegate to it is sent a Slash for the hub to burn their locked
+   * stake by the same fraction. A channel that cannot take the packet is skipped (an event
+   * says so): a verdict must not fail the block it is carried out in.
+   */
+  afterVerdict(ctx: Context, trial: Trial): void {
+    const p = this.params(ctx);
+    if (p.role !== Role.ROLE_CONSUMER) return;
+    const channels = new Set<string>();
+    for (const position of this.store.positions(ctx)) if (position.validator === trial.validatorAddress) channels.add(position.channel);
+    const slash: SlashPacket = {
+      validator: trial.validatorAddress,
+      infractionHeight: trial.infractionHeight,
+      fraction: decToProto(parseDec(trial.slashFraction)),
+      evidenceHash: trial.evidenceHash,
+      kind: trial.kind,
+    };
+    for (const channel of channels) {
+      if (this.channels.getChannel(ctx, PORT_ID, channel)?.state !== State.STATE_OPEN) {
+        ctx.events.emit('xstaking_slash_skipped', ['channel', channel], ['validator', slash.validator], ['reason', 'channel is not open']);
+        continue;
+      }
+      try {
+        const sequence = this.send(ctx, p, channel, { slash });
+        ctx.events.emit('xstaking_slash_sent', ['channel', channel], ['validator', slash.validator], ['trial_id', trial.id.toString()], ['packet_sequence', sequence.toString()]);
+      } catch (err) {
+        if (!(err instanceof CodedError)) throw err;
+        ctx.events.emit('xstaking_slash_skipped', ['channel', channel], ['validator', slash.validator], ['reason', err.message]);
+      }
+    }
+  }
+
+  /**
+   * Hub: the consumer's court judged `slash.validator`. Burns `fraction` of the PHOTON each
+   * staker locked behind it over this channel (rounded up: the zone's favour), out of the
+   * channel's escrow, and records the trial in the court. A malformed Slash, or one naming
+   * a validator no one here stakes behind over this channel, throws and changes nothing.
+   */
+  receiveSlash(ctx: Context, packet: Packet, slash: SlashPacket): ForeignTrial {
+    const p = this.requireRole(ctx, Role.ROLE_HUB);
+    if (this.court === undefined) throw ErrWrongRole.wrap('this zone composed xstaking without a court: it cannot carry out a consumer\'s verdict');
+    const channel = packet.destinationChannel;
+    if (slash.validator === '') throw ErrInvalidPacket.wrap('validator is empty');
+    if (slash.evidenceHash.length === 0) throw ErrInvalidPacket.wrap('evidence hash is empty');
+    if (slash.infractionHeight <= 0n) throw ErrInvalidPacket.wrap(`infraction height must be positive, got ${slash.infractionHeight}`);
+    const known = [InfractionKind.INFRACTION_KIND_DOUBLE_SIGN, InfractionKind.INFRACTION_KIND_LIGHT_CLIENT_ATTACK, InfractionKind.INFRACTION_KIND_DOWNTIME];
+    if (!known.includes(slash.kind)) throw ErrInvalidPacket.wrap(`unknown infraction kind ${slash.kind}`);
+    let fraction: bigint;
+    try {
+      fraction = decFromProto(slash.fraction);
+    } catch {
+      throw ErrInvalidPacket.wrap(`invalid slash fraction "${slash.fraction}"`);
+    }
+    if (fraction <= 0n || fraction > DEC_ONE) throw ErrInvalidPacket.wrap(`slash fraction must be in (0, 1], got ${decToString(fraction)}`);
+    const behind = [...this.store.positions(ctx, channel)].filter((position) => position.validator === slash.validator && BigInt(position.staked) > 0n);
+    if (behind.length === 0) throw ErrNoPosition.wrap(`no x-stake behind ${slash.validator} over ${channel}`);
+
+    const slashed: ForeignSlash[] = [];
+    let total = 0n;
+    for (const position of behind) {
+      const staked = BigInt(position.staked);
+      const product = staked * fraction;
+      const burned = product / DEC_ONE + (product % DEC_ONE === 0n ? 0n : 1n);
+      this.store.setPosition(ctx, { ...position, staked: (staked - burned).toString() });
+      slashed.push({ staker: position.staker, burned: burned.toString() });
+      total += burned;
+    }
+    // Positions' stake is part of the channel's escrow, so the escrow covers the total.
+    this.store.setEscrow(ctx, channel, this.store.escrow(ctx, channel) - total);
+    this.bank.burnCoins(ctx, MODULE_ACCOUNT, [{ denom: p.stakeDenom, amount: total }]);
+    const trial = this.court.recordForeignTrial(ctx, {
+      evidenceHash: slash.evidenceHash,
+      chainId: this.channels.counterpartyChainId(ctx, PORT_ID, channel) ?? '',
+      portId: PORT_ID,
+      channelId: channel,
+      validatorAddress: slash.validator,
+      kind: slash.kind,
+      infractionHeight: slash.infractionHeight,
+      slashFraction: decToString(fraction),
+      slashed,
+      denom: p.stakeDenom,
+    });
+    ctx.events.emit('xstaking_slash', ['channel', channel], ['validator', slash.validator], ['foreign_trial_id', trial.id.toString()], ['burned', `${total}${p.stakeDenom}`]);
+    return trial;
   }
 
   endBlock(ctx: Context): void {

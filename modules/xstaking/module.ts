@@ -2,11 +2,13 @@
 // params: on the hub, MsgXStake escrows the stake denom and sends XStake on an `xstaking`
 // channel; on the consumer, the sublinear bonding curve (curve.ts) turns it into BAR delegated
 // through staking. Composed only in zones that ask for it (ZoneOptions.xstaking).
+import type { Context } from '../../app/context.js';
 import { defineModule } from '../../app/module.js';
+import type { Trial } from '../../gen/zonekit/court/v1/types.js';
 import { aminoConverters } from '../../app/proto/index.js';
 import type { AppChannelKeeper } from '../../ibc/core/app-channels.js';
 import { xstakingCli } from './cli.js';
-import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingStakingKeeper } from './expects.js';
+import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingCourtKeeper, XStakingStakingKeeper } from './expects.js';
 import { xstakingGenesis } from './genesis.js';
 import { xstakingIbcModule } from './ibc-module.js';
 import { xstakingInvariants } from './invariants.js';
@@ -22,14 +24,18 @@ export interface XStakingModuleDeps {
   accounts: XStakingAccountKeeper;
   channels: AppChannelKeeper;
   staking?: XStakingStakingKeeper;
+  /** The hub's court, which records the consumer verdicts it carries out. */
+  court?: XStakingCourtKeeper;
 }
 
-export function xstakingModule({ bank, accounts, channels, staking }: XStakingModuleDeps) {
-  const keeper = new XStakingKeeper(bank, accounts, channels, staking);
+export function xstakingModule({ bank, accounts, channels, staking, court }: XStakingModuleDeps) {
+  const keeper = new XStakingKeeper(bank, accounts, channels, staking, court);
   return defineModule({
     name: MODULE_NAME,
     storeKey: STORE_KEY,
     keeper,
+    /** Give these to the court's verdict hooks: a consumer forwards verdicts to the hub. */
+    verdictHooks: { afterVerdict: (ctx: Context, trial: Trial) => keeper.afterVerdict(ctx, trial) },
     /** Bound by the zone to port `xstaking`. */
     ibcModule: xstakingIbcModule(keeper),
     msgs: xstakingMsgs(keeper, accounts.addressCodec),

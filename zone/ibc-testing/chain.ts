@@ -10,7 +10,7 @@ import { MerkleProof } from 'cosmjs-types/ibc/core/commitment/v1/commitment';
 import type { Height } from 'cosmjs-types/ibc/core/client/v1/client';
 import { ClientState, ConsensusState, Header as TmHeader } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
 import { sdkProofSpecs } from '../../ibc/core/23-commitment/proof-specs.js';
-import type { ExecTxResult } from 'cosmjs-types/tendermint/abci/types';
+import type { Event, ExecTxResult, Misbehavior } from 'cosmjs-types/tendermint/abci/types';
 import * as clientTx from 'cosmjs-types/ibc/core/client/v1/tx';
 import * as connectionTx from 'cosmjs-types/ibc/core/connection/v1/tx';
 import * as channelTx from 'cosmjs-types/ibc/core/channel/v1/tx';
@@ -92,10 +92,14 @@ export class IbcTestChain {
     return { revisionNumber: parseChainId(this.chainId), revisionHeight: h };
   }
 
-  /** Commits a block with `txs`; returns their results. */
-  async nextBlock(txs: Uint8Array[] = []): Promise<ExecTxResult[]> {
-    const { results, appHash } = await this.chain.deliver(txs);
+  /** The events of the last block's own (Begin/EndBlock) phases: packets a court verdict sent, say. */
+  lastBlockEvents: Event[] = [];
+
+  /** Commits a block with `txs` (and CometBFT's `misbehavior`); returns their results. */
+  async nextBlock(txs: Uint8Array[] = [], misbehavior: Misbehavior[] = []): Promise<ExecTxResult[]> {
+    const { results, events, appHash } = await this.chain.deliver(txs, misbehavior);
     this.appHashes.set(this.chain.height, appHash);
+    this.lastBlockEvents = events;
     return results;
   }
 

@@ -8,7 +8,7 @@
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { PageRequest, PageResponse } from "../../../cosmos/base/query/v1beta1/pagination.js";
 import { Params } from "../../../cosmos/slashing/v1beta1/slashing.js";
-import { EvidenceParams, Trial } from "./types.js";
+import { EvidenceParams, ForeignTrial, Trial } from "./types.js";
 
 /** QueryTrialRequest names a trial by id. */
 export interface QueryTrialRequest {
@@ -33,6 +33,17 @@ export interface QueryTrialsRequest {
 /** QueryTrialsResponse is a page of trials by id. */
 export interface QueryTrialsResponse {
   trials: Trial[];
+  pagination: PageResponse | undefined;
+}
+
+/** QueryForeignTrialsRequest is a page of foreign trials. */
+export interface QueryForeignTrialsRequest {
+  pagination: PageRequest | undefined;
+}
+
+/** QueryForeignTrialsResponse is a page of foreign trials by id. */
+export interface QueryForeignTrialsResponse {
+  trials: ForeignTrial[];
   pagination: PageResponse | undefined;
 }
 
@@ -358,6 +369,172 @@ export const QueryTrialsResponse: MessageFns<QueryTrialsResponse, "zonekit.court
   fromPartial(object: DeepPartial<QueryTrialsResponse>): QueryTrialsResponse {
     const message = createBaseQueryTrialsResponse();
     message.trials = object.trials?.map((e) => Trial.fromPartial(e)) || [];
+    message.pagination = (object.pagination !== undefined && object.pagination !== null)
+      ? PageResponse.fromPartial(object.pagination)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseQueryForeignTrialsRequest(): QueryForeignTrialsRequest {
+  return { pagination: undefined };
+}
+
+export const QueryForeignTrialsRequest: MessageFns<
+  QueryForeignTrialsRequest,
+  "zonekit.court.v1.QueryForeignTrialsRequest"
+> = {
+  $type: "zonekit.court.v1.QueryForeignTrialsRequest" as const,
+
+  encode(message: QueryForeignTrialsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.pagination !== undefined) {
+      PageRequest.encode(message.pagination, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryForeignTrialsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryForeignTrialsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.pagination = PageRequest.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QueryForeignTrialsRequest {
+    return { pagination: isSet(object.pagination) ? PageRequest.fromJSON(object.pagination) : undefined };
+  },
+
+  toJSON(message: QueryForeignTrialsRequest): unknown {
+    const obj: any = {};
+    if (message.pagination !== undefined) {
+      obj.pagination = PageRequest.toJSON(message.pagination);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<QueryForeignTrialsRequest>): QueryForeignTrialsRequest {
+    return QueryForeignTrialsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<QueryForeignTrialsRequest>): QueryForeignTrialsRequest {
+    const message = createBaseQueryForeignTrialsRequest();
+    message.pagination = (object.pagination !== undefined && object.pagination !== null)
+      ? PageRequest.fromPartial(object.pagination)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseQueryForeignTrialsResponse(): QueryForeignTrialsResponse {
+  return { trials: [], pagination: undefined };
+}
+
+export const QueryForeignTrialsResponse: MessageFns<
+  QueryForeignTrialsResponse,
+  "zonekit.court.v1.QueryForeignTrialsResponse"
+> = {
+  $type: "zonekit.court.v1.QueryForeignTrialsResponse" as const,
+
+  encode(message: QueryForeignTrialsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.trials) {
+      ForeignTrial.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.pagination !== undefined) {
+      PageResponse.encode(message.pagination, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryForeignTrialsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryForeignTrialsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.trials.push(ForeignTrial.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pagination = PageResponse.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QueryForeignTrialsResponse {
+    return {
+      trials: globalThis.Array.isArray(object?.trials) ? object.trials.map((e: any) => ForeignTrial.fromJSON(e)) : [],
+      pagination: isSet(object.pagination) ? PageResponse.fromJSON(object.pagination) : undefined,
+    };
+  },
+
+  toJSON(message: QueryForeignTrialsResponse): unknown {
+    const obj: any = {};
+    if (message.trials?.length) {
+      obj.trials = message.trials.map((e) => ForeignTrial.toJSON(e));
+    }
+    if (message.pagination !== undefined) {
+      obj.pagination = PageResponse.toJSON(message.pagination);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<QueryForeignTrialsResponse>): QueryForeignTrialsResponse {
+    return QueryForeignTrialsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<QueryForeignTrialsResponse>): QueryForeignTrialsResponse {
+    const message = createBaseQueryForeignTrialsResponse();
+    message.trials = object.trials?.map((e) => ForeignTrial.fromPartial(e)) || [];
     message.pagination = (object.pagination !== undefined && object.pagination !== null)
       ? PageResponse.fromPartial(object.pagination)
       : undefined;

@@ -211,6 +211,37 @@ export interface EvidenceParams {
   maxAgeDuration: Duration | undefined;
 }
 
+/**
+ * ForeignTrial is a verdict of another zone's court, received over IBC (an interchain staking
+ * Slash packet) and carried out here against the stake this zone locked behind the judged
+ * validator: kept beside the court's own trials under its own ids.
+ */
+export interface ForeignTrial {
+  id: bigint;
+  evidenceHash: Uint8Array;
+  /** The chain id of the zone whose court judged it (its IBC client's). */
+  chainId: string;
+  /** The port and channel the verdict arrived on. */
+  portId: string;
+  channelId: string;
+  /** The judged validator's operator address on that zone. */
+  validatorAddress: string;
+  kind: InfractionKind;
+  infractionHeight: bigint;
+  slashFraction: string;
+  /** Each staker behind the validator on that channel, and what was burned of its stake. */
+  slashed: ForeignSlash[];
+  denom: string;
+  judgedHeight: bigint;
+  judgedTime: Timestamp | undefined;
+}
+
+/** ForeignSlash is one staker's loss in a foreign trial. */
+export interface ForeignSlash {
+  staker: string;
+  burned: string;
+}
+
 function createBaseTrial(): Trial {
   return {
     id: 0n,
@@ -1056,6 +1087,423 @@ export const EvidenceParams: MessageFns<EvidenceParams, "zonekit.court.v1.Eviden
     message.maxAgeDuration = (object.maxAgeDuration !== undefined && object.maxAgeDuration !== null)
       ? Duration.fromPartial(object.maxAgeDuration)
       : undefined;
+    return message;
+  },
+};
+
+function createBaseForeignTrial(): ForeignTrial {
+  return {
+    id: 0n,
+    evidenceHash: new Uint8Array(0),
+    chainId: "",
+    portId: "",
+    channelId: "",
+    validatorAddress: "",
+    kind: 0,
+    infractionHeight: 0n,
+    slashFraction: "",
+    slashed: [],
+    denom: "",
+    judgedHeight: 0n,
+    judgedTime: undefined,
+  };
+}
+
+export const ForeignTrial: MessageFns<ForeignTrial, "zonekit.court.v1.ForeignTrial"> = {
+  $type: "zonekit.court.v1.ForeignTrial" as const,
+
+  encode(message: ForeignTrial, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== 0n) {
+      if (BigInt.asUintN(64, message.id) !== message.id) {
+        throw new globalThis.Error("value provided for field message.id of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.id);
+    }
+    if (message.evidenceHash.length !== 0) {
+      writer.uint32(18).bytes(message.evidenceHash);
+    }
+    if (message.chainId !== "") {
+      writer.uint32(26).string(message.chainId);
+    }
+    if (message.portId !== "") {
+      writer.uint32(34).string(message.portId);
+    }
+    if (message.channelId !== "") {
+      writer.uint32(42).string(message.channelId);
+    }
+    if (message.validatorAddress !== "") {
+      writer.uint32(50).string(message.validatorAddress);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(56).int32(message.kind);
+    }
+    if (message.infractionHeight !== 0n) {
+      if (BigInt.asIntN(64, message.infractionHeight) !== message.infractionHeight) {
+        throw new globalThis.Error("value provided for field message.infractionHeight of type int64 too large");
+      }
+      writer.uint32(64).int64(message.infractionHeight);
+    }
+    if (message.slashFraction !== "") {
+      writer.uint32(74).string(message.slashFraction);
+    }
+    for (const v of message.slashed) {
+      ForeignSlash.encode(v!, writer.uint32(82).fork()).join();
+    }
+    if (message.denom !== "") {
+      writer.uint32(90).string(message.denom);
+    }
+    if (message.judgedHeight !== 0n) {
+      if (BigInt.asIntN(64, message.judgedHeight) !== message.judgedHeight) {
+        throw new globalThis.Error("value provided for field message.judgedHeight of type int64 too large");
+      }
+      writer.uint32(96).int64(message.judgedHeight);
+    }
+    if (message.judgedTime !== undefined) {
+      Timestamp.encode(message.judgedTime, writer.uint32(106).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ForeignTrial {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseForeignTrial();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.id = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.evidenceHash = reader.bytes();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.chainId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.portId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.channelId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.validatorAddress = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.infractionHeight = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.slashFraction = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.slashed.push(ForeignSlash.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.denom = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.judgedHeight = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.judgedTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ForeignTrial {
+    return {
+      id: isSet(object.id) ? BigInt(object.id) : 0n,
+      evidenceHash: isSet(object.evidenceHash)
+        ? bytesFromBase64(object.evidenceHash)
+        : isSet(object.evidence_hash)
+        ? bytesFromBase64(object.evidence_hash)
+        : new Uint8Array(0),
+      chainId: isSet(object.chainId)
+        ? globalThis.String(object.chainId)
+        : isSet(object.chain_id)
+        ? globalThis.String(object.chain_id)
+        : "",
+      portId: isSet(object.portId)
+        ? globalThis.String(object.portId)
+        : isSet(object.port_id)
+        ? globalThis.String(object.port_id)
+        : "",
+      channelId: isSet(object.channelId)
+        ? globalThis.String(object.channelId)
+        : isSet(object.channel_id)
+        ? globalThis.String(object.channel_id)
+        : "",
+      validatorAddress: isSet(object.validatorAddress)
+        ? globalThis.String(object.validatorAddress)
+        : isSet(object.validator_address)
+        ? globalThis.String(object.validator_address)
+        : "",
+      kind: isSet(object.kind) ? infractionKindFromJSON(object.kind) : 0,
+      infractionHeight: isSet(object.infractionHeight)
+        ? BigInt(object.infractionHeight)
+        : isSet(object.infraction_height)
+        ? BigInt(object.infraction_height)
+        : 0n,
+      slashFraction: isSet(object.slashFraction)
+        ? globalThis.String(object.slashFraction)
+        : isSet(object.slash_fraction)
+        ? globalThis.String(object.slash_fraction)
+        : "",
+      slashed: globalThis.Array.isArray(object?.slashed)
+        ? object.slashed.map((e: any) => ForeignSlash.fromJSON(e))
+        : [],
+      denom: isSet(object.denom) ? globalThis.String(object.denom) : "",
+      judgedHeight: isSet(object.judgedHeight)
+        ? BigInt(object.judgedHeight)
+        : isSet(object.judged_height)
+        ? BigInt(object.judged_height)
+        : 0n,
+      judgedTime: isSet(object.judgedTime)
+        ? fromJsonTimestamp(object.judgedTime)
+        : isSet(object.judged_time)
+        ? fromJsonTimestamp(object.judged_time)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ForeignTrial): unknown {
+    const obj: any = {};
+    if (message.id !== 0n) {
+      obj.id = message.id.toString();
+    }
+    if (message.evidenceHash.length !== 0) {
+      obj.evidenceHash = base64FromBytes(message.evidenceHash);
+    }
+    if (message.chainId !== "") {
+      obj.chainId = message.chainId;
+    }
+    if (message.portId !== "") {
+      obj.portId = message.portId;
+    }
+    if (message.channelId !== "") {
+      obj.channelId = message.channelId;
+    }
+    if (message.validatorAddress !== "") {
+      obj.validatorAddress = message.validatorAddress;
+    }
+    if (message.kind !== 0) {
+      obj.kind = infractionKindToJSON(message.kind);
+    }
+    if (message.infractionHeight !== 0n) {
+      obj.infractionHeight = message.infractionHeight.toString();
+    }
+    if (message.slashFraction !== "") {
+      obj.slashFraction = message.slashFraction;
+    }
+    if (message.slashed?.length) {
+      obj.slashed = message.slashed.map((e) => ForeignSlash.toJSON(e));
+    }
+    if (message.denom !== "") {
+      obj.denom = message.denom;
+    }
+    if (message.judgedHeight !== 0n) {
+      obj.judgedHeight = message.judgedHeight.toString();
+    }
+    if (message.judgedTime !== undefined) {
+      obj.judgedTime = fromTimestamp(message.judgedTime).toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ForeignTrial>): ForeignTrial {
+    return ForeignTrial.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ForeignTrial>): ForeignTrial {
+    const message = createBaseForeignTrial();
+    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
+    message.evidenceHash = object.evidenceHash ?? new Uint8Array(0);
+    message.chainId = object.chainId ?? "";
+    message.portId = object.portId ?? "";
+    message.channelId = object.channelId ?? "";
+    message.validatorAddress = object.validatorAddress ?? "";
+    message.kind = object.kind ?? 0;
+    message.infractionHeight = (object.infractionHeight !== undefined && object.infractionHeight !== null)
+      ? BigInt(object.infractionHeight)
+      : 0n;
+    message.slashFraction = object.slashFraction ?? "";
+    message.slashed = object.slashed?.map((e) => ForeignSlash.fromPartial(e)) || [];
+    message.denom = object.denom ?? "";
+    message.judgedHeight = (object.judgedHeight !== undefined && object.judgedHeight !== null)
+      ? BigInt(object.judgedHeight)
+      : 0n;
+    message.judgedTime = (object.judgedTime !== undefined && object.judgedTime !== null)
+      ? Timestamp.fromPartial(object.judgedTime)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseForeignSlash(): ForeignSlash {
+  return { staker: "", burned: "" };
+}
+
+export const ForeignSlash: MessageFns<ForeignSlash, "zonekit.court.v1.ForeignSlash"> = {
+  $type: "zonekit.court.v1.ForeignSlash" as const,
+
+  encode(message: ForeignSlash, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.staker !== "") {
+      writer.uint32(10).string(message.staker);
+    }
+    if (message.burned !== "") {
+      writer.uint32(18).string(message.burned);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ForeignSlash {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseForeignSlash();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.staker = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.burned = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ForeignSlash {
+    return {
+      staker: isSet(object.staker) ? globalThis.String(object.staker) : "",
+      burned: isSet(object.burned) ? globalThis.String(object.burned) : "",
+    };
+  },
+
+  toJSON(message: ForeignSlash): unknown {
+    const obj: any = {};
+    if (message.staker !== "") {
+      obj.staker = message.staker;
+    }
+    if (message.burned !== "") {
+      obj.burned = message.burned;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ForeignSlash>): ForeignSlash {
+    return ForeignSlash.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ForeignSlash>): ForeignSlash {
+    const message = createBaseForeignSlash();
+    message.staker = object.staker ?? "";
+    message.burned = object.burned ?? "";
     return message;
   },
 };

@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { InfractionKind, infractionKindFromJSON, infractionKindToJSON } from "../../court/v1/types.js";
 
 /**
  * The packets of the xstaking IBC application (port xstaking, version xstaking-1, ORDERED
@@ -53,13 +54,14 @@ export interface XUnstakeAck {
 
 /**
  * SlashPacket (consumer to hub): a verdict of the consumer's court against validator, for the
- * hub to slash the x-stakers behind it by fraction. Defined for the wire; not handled yet.
+ * hub to burn the stake locked behind it over this channel by fraction and to record the trial.
  */
 export interface SlashPacket {
   validator: string;
   infractionHeight: bigint;
   fraction: string;
   evidenceHash: Uint8Array;
+  kind: InfractionKind;
 }
 
 function createBaseXStakingPacketData(): XStakingPacketData {
@@ -534,7 +536,7 @@ export const XUnstakeAck: MessageFns<XUnstakeAck, "zonekit.xstaking.v1.XUnstakeA
 };
 
 function createBaseSlashPacket(): SlashPacket {
-  return { validator: "", infractionHeight: 0n, fraction: "", evidenceHash: new Uint8Array(0) };
+  return { validator: "", infractionHeight: 0n, fraction: "", evidenceHash: new Uint8Array(0), kind: 0 };
 }
 
 export const SlashPacket: MessageFns<SlashPacket, "zonekit.xstaking.v1.SlashPacket"> = {
@@ -555,6 +557,9 @@ export const SlashPacket: MessageFns<SlashPacket, "zonekit.xstaking.v1.SlashPack
     }
     if (message.evidenceHash.length !== 0) {
       writer.uint32(34).bytes(message.evidenceHash);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(40).int32(message.kind);
     }
     return writer;
   },
@@ -604,6 +609,14 @@ export const SlashPacket: MessageFns<SlashPacket, "zonekit.xstaking.v1.SlashPack
             message.evidenceHash = reader.bytes();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -630,6 +643,7 @@ export const SlashPacket: MessageFns<SlashPacket, "zonekit.xstaking.v1.SlashPack
         : isSet(object.evidence_hash)
         ? bytesFromBase64(object.evidence_hash)
         : new Uint8Array(0),
+      kind: isSet(object.kind) ? infractionKindFromJSON(object.kind) : 0,
     };
   },
 
@@ -647,6 +661,9 @@ export const SlashPacket: MessageFns<SlashPacket, "zonekit.xstaking.v1.SlashPack
     if (message.evidenceHash.length !== 0) {
       obj.evidenceHash = base64FromBytes(message.evidenceHash);
     }
+    if (message.kind !== 0) {
+      obj.kind = infractionKindToJSON(message.kind);
+    }
     return obj;
   },
 
@@ -661,6 +678,7 @@ export const SlashPacket: MessageFns<SlashPacket, "zonekit.xstaking.v1.SlashPack
       : 0n;
     message.fraction = object.fraction ?? "";
     message.evidenceHash = object.evidenceHash ?? new Uint8Array(0);
+    message.kind = object.kind ?? 0;
     return message;
   },
 };
