@@ -61,10 +61,10 @@ describe('the REST API behind CometBFT', () => {
     value: { fromAddress: from, toAddress: to, amount: [{ denom: 'uatom', amount }] },
   });
   /** A MsgSend signed offline, as a wallet would, from the account state REST reports. */
-  const signSend = async (amount: string, memo = ''): Promise<string> => {
+  const signSend = async (amount: string, memo = '', fee: StdFee = FEE): Promise<string> => {
     const { body } = await get(`/cosmos/auth/v1beta1/accounts/${addr.alice}`);
     const signer = await SigningStargateClient.offline(await wallet('alice'));
-    const signed = await signer.sign(addr.alice, [send(addr.alice, addr.bob, amount)], FEE, memo, {
+    const signed = await signer.sign(addr.alice, [send(addr.alice, addr.bob, amount)], fee, memo, {
       accountNumber: BigInt(body.account.account_number),
       sequence: Number(body.account.sequence),
       chainId: CHAIN_ID,
@@ -179,6 +179,17 @@ describe('the REST API behind CometBFT', () => {
     const missing = await get(`/cosmos/tx/v1beta1/txs/${'AB'.repeat(32)}`);
     assert.equal(missing.status, 404);
     assert.deepEqual(missing.body, { code: 5, message: `tx not found: ${'AB'.repeat(32)}`, details: [] });
+  });
+
+  it('answers a tx whose gas limit is between 2^31 and 2^32 with a CheckTx response CometBFT decodes, and keeps making blocks', async () => {
+    // cosmjs-types wrote such a uint64 as zero bytes; app/codec.ts repairs the writer.
+    const before = await query.getHeight();
+    const { status, body } = await post('/cosmos/tx/v1beta1/txs', { tx_bytes: await signSend('1', '', { amount: [{ denom: 'uatom', amount: '5000' }], gas: '3000000000' }), mode: 'BROADCAST_MODE_SYNC' });
+    assert.equal(status, 200, JSON.stringify(body));
+    // 3e9 gas at 0.01uatom wants a fee of 30,000,000uatom: refused with the SDK's insufficient fee.
+    assert.equal(body.tx_response.code, 13, body.tx_response.raw_log);
+    assert.match(body.tx_response.raw_log, /insufficient fees/);
+    await waitFor(async () => ((await query.getHeight()) >= before + 2 ? true : undefined), { what: 'two more blocks', timeoutMs: 20_000 });
   });
 
   it('searches committed txs by events, in the query form and the older events form', async () => {
