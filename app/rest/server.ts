@@ -2,6 +2,7 @@
 // explorers (Ping.pub). The tx and tendermint services come from here; every module adds
 // its own paths through its `rest` registration. Errors are gRPC statuses, as the gateway
 // writes them; the OpenAPI document is generated from the routes' zod schemas.
+import '../codec.js'; // cosmjs-types' 64-bit varints repaired (codec.ts): the routes encode query requests
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';

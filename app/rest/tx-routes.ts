@@ -6,7 +6,6 @@ import { BroadcastMode, GetBlockWithTxsResponse, GetTxResponse, GetTxsEventRespo
 import { z } from 'zod';
 import { SIMULATE_PATH } from '../query.js';
 import type { TendermintService } from '../services/tendermint.js';
-import { isInjectedEntry } from '../vote-extensions/envelope.js';
 import type { TxService } from '../services/tx.js';
 import { pageRequest, paginationQuery, uint64Param } from './params.js';
 import type { RestRoutes } from './routes.js';
@@ -83,7 +82,7 @@ export function txRoutes(routes: RestRoutes, service: TxService, tendermint: Ten
       const { blockId, block } = await tendermint.blockByHeight(params.height);
       // With vote extensions the block may start with the injected entry, which is not a tx.
       const entries = block?.data?.txs ?? [];
-      const all = isInjectedEntry(entries[0]) ? entries.slice(1) : entries;
+      const all = entries.length > 0 && (await tendermint.carriesVoteExtensions(params.height)) ? entries.slice(1) : entries;
       const page = pageRequest(query);
       const offset = Number(page?.offset ?? 0n);
       const limit = page?.limit && page.limit > 0n ? Number(page.limit) : all.length;

@@ -15,6 +15,7 @@ import { PubKey as Ed25519PubKey } from 'cosmjs-types/cosmos/crypto/ed25519/keys
 import { PubKey as Secp256k1PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import type { Any } from 'cosmjs-types/google/protobuf/any';
 import type { AppDefinition } from '../app.js';
+import { proposalHasVoteExtensions } from '../consensus-params.js';
 import { DEFAULT_PAGE_LIMIT } from '../pagination.js';
 import { blocksFromComet, type CometBlockResult } from '../rest/comet-block.js';
 import { CometRpc, CometRpcError } from '../rest/comet-rpc.js';
@@ -73,7 +74,7 @@ export class TendermintService {
 
   constructor(
     private readonly comet: CometRpc,
-    private readonly app: Pick<AppDefinition, 'name' | 'version' | 'bech32Prefix' | 'modules'>,
+    private readonly app: Pick<AppDefinition, 'name' | 'version' | 'bech32Prefix' | 'modules'> & Partial<Pick<AppDefinition, 'voteExtensionModules'>>,
   ) {
     this.valcons = `${app.bech32Prefix}valcons`;
   }
@@ -122,6 +123,17 @@ export class TendermintService {
       throw err;
     }
     return GetBlockByHeightResponse.fromPartial(blocksFromComet(result, this.valcons));
+  }
+
+  /**
+   * Whether the block at `height` starts with BaseApp's injected vote-extensions entry, which is
+   * not a tx: as BaseApp decides it, when a module of the app uses vote extensions and the
+   * height before extended votes (CometBFT's consensus params at that height say from when).
+   */
+  async carriesVoteExtensions(height: bigint): Promise<boolean> {
+    if ((this.app.voteExtensionModules ?? []).length === 0) return false;
+    const { consensus_params: params } = await this.comet.call<{ consensus_params: { abci?: { vote_extensions_enable_height?: string } } }>('consensus_params', { height: height.toString() });
+    return proposalHasVoteExtensions({ abci: { voteExtensionsEnableHeight: BigInt(params.abci?.vote_extensions_enable_height ?? '0') } }, height);
   }
 
   /** The validator set at `height` (undefined: the latest), a page of it as the SDK's ParsePagination reads one. */

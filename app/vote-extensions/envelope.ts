@@ -56,14 +56,3 @@ export function decodeInjected(bytes: Uint8Array): InjectedVoteExtensions | unde
   }
   return compareBytes(InjectedVoteExtensions.encode(entry).finish(), bytes) === 0 ? entry : undefined;
 }
-
-/**
- * Whether a block's first entry is an injected vote-extensions entry rather than a tx, for
- * readers outside consensus (the REST API lists a block's txs). A signed tx cannot pass for one:
- * its signatures (Tx field 3) are not a field of the entry, so it does not re-encode the same.
- */
-export function isInjectedEntry(bytes: Uint8Array | undefined): boolean {
-  if (bytes === undefined) return false;
-  const entry = decodeInjected(bytes);
-  return entry !== undefined && entry.extendedCommitInfo.length > 0;
-}

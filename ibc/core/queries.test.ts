@@ -1,6 +1,7 @@
 // IBC core's gRPC queries over keepers on an in-memory store: state written through the
 // keepers' setters (and, for a light client's own store, directly), answers checked against
 // ibc-go v8.8.0's grpc_query.go: fields, pagination, and errors as the SDK reports them.
+import '../../app/codec.js'; // as the REST server loads it: cosmjs-types' 64-bit varints repaired
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PageRequest } from 'cosmjs-types/cosmos/base/query/v1beta1/pagination';
