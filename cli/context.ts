@@ -48,8 +48,11 @@ export function appFactory(): AppFactory {
   return factory;
 }
 
-/** The app a node with this genesis runs (its modules, store keys): what start, export, rollback and genesis validation compose. */
-export function appFor(genesis: GenesisLike): ComposedApp {
+/**
+ * The app a node with this genesis runs (its modules, store keys): what start, export, rollback
+ * and genesis validation compose; without a genesis, the modules a new chain starts with (init).
+ */
+export function appFor(genesis?: GenesisLike): ComposedApp {
   return appFactory()(genesis);
 }
 

@@ -5,14 +5,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cometbftBinary, setTomlValue } from '../scripts/lib/cometbft.js';
 import { appTomlPath, writeAppToml } from './app-config.js';
 import { DEFAULT_CLIENT_CONFIG, readClientConfig, writeClientConfig, type ClientConfig } from './client-config.js';
-import { theZone } from './context.js';
+import { appFor } from './context.js';
 import { cometConfigPath, genesisPath, readGenesis, writeGenesis, type GenesisFile } from './home.js';
 import { nodeId } from './node-keys.js';
 import { CliError } from './output.js';
 
 /** Every module's default genesis, in the app's module order. */
 export function defaultAppState(): Record<string, unknown> {
-  return Object.fromEntries(theZone().app.modules.filter((m) => m.genesis).map((m) => [m.name, m.genesis!.defaults()]));
+  return Object.fromEntries(appFor().app.modules.filter((m) => m.genesis).map((m) => [m.name, m.genesis!.defaults()]));
 }
 
 export interface InitHomeOptions {
