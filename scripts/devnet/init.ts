@@ -4,11 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
-import { zoneGenesis } from '../../zone/zone.js';
+import { zoneClientFactory, zoneFactory, zoneGenesis } from '../../zone/zone.js';
+import { useApp } from '../../cli/context.js';
 import { collectGentxs } from '../../cli/collect-gentxs.js';
 import { createGentx } from '../../cli/gentx.js';
 import { Keyring } from '../../cli/keyring/keyring.js';
 import { cometbftBinary, setTomlValue, type TomlValue } from '../lib/cometbft.js';
+
+// The devnet runs the default zone: the CLI functions it calls (gentx) work with its app.
+useApp(zoneFactory, zoneClientFactory);
 
 export interface DevAccount {
   name: string;
