@@ -9,7 +9,7 @@ import { MsgCreateValidator } from 'cosmjs-types/cosmos/staking/v1beta1/tx';
 import type { JsonObject } from '../app/tx/tx-json.js';
 import { txJson } from './context.js';
 import { parseGenTx } from '../modules/genutil/index.js';
-import { setTomlValue } from '../scripts/lib/cometbft.js';
+import { setTomlValue } from './toml.js';
 import { assertGenesisFunds, bondDenom } from './genesis-accounts.js';
 import { cometConfigPath, readGenesis, writeGenesis, type GenesisFile } from './home.js';
 import { nodeId as readNodeId } from './node-keys.js';

@@ -2,7 +2,8 @@
 // the app's app.toml, and every module's default genesis under the chain id.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cometbftBinary, setTomlValue } from '../scripts/lib/cometbft.js';
+import { cometbftBinary } from './binaries.js';
+import { setTomlValue } from './toml.js';
 import { appTomlPath, writeAppToml } from './app-config.js';
 import { DEFAULT_CLIENT_CONFIG, readClientConfig, writeClientConfig, type ClientConfig } from './client-config.js';
 import { appFor } from './context.js';

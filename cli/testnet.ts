@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CoinProto } from '../app/coins.js';
-import { setTomlValue, type TomlValue } from '../scripts/lib/cometbft.js';
+import { setTomlValue, type TomlValue } from './toml.js';
 import { appTomlPath } from './app-config.js';
 import { collectGentxs, persistentPeers, setPersistentPeers } from './collect-gentxs.js';
 import { addGenesisAccount, bondDenom } from './genesis-accounts.js';
