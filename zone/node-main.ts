@@ -35,23 +35,25 @@ export async function runZoneNode(zoneOptions: ZoneOptions = {}): Promise<void> 
 
   const home = values.home!;
 
-  /** The chain id from CometBFT's genesis in the same home, as simd reads it. */
-  /** The modules genesis asks for (zoneOptionsFromGenesis); none beyond the default without a readable genesis. */
-  function genesisZoneOptions(): ZoneOptions {
-    try {
-      return zoneOptionsFromGenesis(JSON.parse(readFileSync(join(home, 'config', 'genesis.json'), 'utf8')) as { app_state?: Record<string, unknown> });
-    } catch {
-      return {};
-    }
+  // CometBFT's genesis in the same home, read once: a large chain's genesis is large.
+  const genesisPath = join(home, 'config', 'genesis.json');
+  let genesis: { chain_id?: string; app_state?: Record<string, unknown> } | undefined;
+  let genesisError: unknown;
+  try {
+    genesis = JSON.parse(readFileSync(genesisPath, 'utf8')) as typeof genesis;
+  } catch (err) {
+    genesisError = err;
   }
 
+  /** The modules genesis asks for (zoneOptionsFromGenesis); none beyond the default without a readable genesis. */
+  function genesisZoneOptions(): ZoneOptions {
+    return genesis ? zoneOptionsFromGenesis(genesis) : {};
+  }
+
+  /** The chain id from the genesis, as simd reads it. */
   function chainIdFromGenesis(): string {
-    const path = join(home, 'config', 'genesis.json');
-    try {
-      return (JSON.parse(readFileSync(path, 'utf8')) as { chain_id: string }).chain_id;
-    } catch (err) {
-      throw new Error(`no --chain-id given and cannot read it from ${path}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    if (!genesis) throw new Error(`no --chain-id given and cannot read it from ${genesisPath}: ${genesisError instanceof Error ? genesisError.message : String(genesisError)}`);
+    return genesis.chain_id as string;
   }
 
   const pruning = values.pruning!;
