@@ -3,7 +3,7 @@
 // IBC devnet.
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cometbftBinary, latestHeight } from '../lib/cometbft.js';
+import { appHeight, cometbftBinary, latestHeight } from '../lib/cometbft.js';
 import { ProcessGroup, startProcess, waitFor, type ExitStatus, type ProcessHandle } from '../lib/processes.js';
 import { describeExit, startZoneApp } from '../lib/zone-process.js';
 import { initDevnetHome, isDevnetHome, readDevAccounts, setDevnetPorts, type DevAccount, type DevnetPorts } from './init.js';
@@ -120,6 +120,8 @@ export async function startDevnet(options: DevnetStartOptions): Promise<RunningD
       },
       { what: `a new block (log: ${comet.logFile})`, timeoutMs: 60_000, failIf: alive },
     );
+    // Ready means queryable: the app has committed that block too.
+    await waitFor(async () => (await appHeight(rpcUrl)) >= height || undefined, { what: `the app to commit block ${height} (log: ${app.logFile})`, timeoutMs: 30_000, failIf: alive });
     writeFileSync(pidsFile, JSON.stringify({ devnet: process.pid, app: app.pid, cometbft: comet.pid }) + '\n');
     const died = (child: ProcessHandle, name: string) => child.exited.then((status) => ({ child, name, status }));
     return {

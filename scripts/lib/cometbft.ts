@@ -19,3 +19,13 @@ export async function latestHeight(rpcUrl: string): Promise<number> {
   const status = await rpc<{ sync_info: { latest_block_height: string } }>(rpcUrl, '/status');
   return Number(status.sync_info.latest_block_height);
 }
+
+/**
+ * The height the app has committed, from its ABCI Info through CometBFT's /abci_info. CometBFT
+ * stores a block before the app commits it, so /status can be one block ahead of what queries
+ * can read.
+ */
+export async function appHeight(rpcUrl: string): Promise<number> {
+  const info = await rpc<{ response: { last_block_height?: string } }>(rpcUrl, '/abci_info');
+  return Number(info.response.last_block_height ?? '0');
+}
