@@ -4,7 +4,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { DirectSecp256k1HdWallet, Registry } from '@cosmjs/proto-signing';
 import { defaultRegistryTypes, SigningStargateClient, type DeliverTxResponse, type StdFee } from '@cosmjs/stargate';
@@ -22,6 +21,7 @@ import { addGenesisAccount } from '../cli/genesis-accounts.js';
 import { consAddressOf, DUPLICATE_VOTE_EVIDENCE_TYPE_URL, voteSignBytes } from '../modules/court/index.js';
 import { InfractionKind, QueryTrialsRequest, QueryTrialsResponse } from '../modules/court/index.js';
 import { rpc } from './helpers/cometbft.js';
+import { cometValidators, consKey, queryAt, type ConsKey } from './helpers/chain-queries.js';
 import { startLocalnet, type Localnet } from './helpers/localnet.js';
 import { waitFor } from './helpers/processes.js';
 
@@ -32,31 +32,6 @@ const FEE: StdFee = { amount: [{ denom: 'uatom', amount: '5000' }], gas: '400000
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-
-interface ConsKey {
-  pub: Uint8Array;
-  seed: Uint8Array;
-}
-
-function consKey(home: string): ConsKey {
-  const file = JSON.parse(readFileSync(join(home, 'config', 'priv_validator_key.json'), 'utf8')) as { pub_key: { value: string }; priv_key: { value: string } };
-  return { pub: Buffer.from(file.pub_key.value, 'base64'), seed: Buffer.from(file.priv_key.value, 'base64').subarray(0, 32) };
-}
-
-/** ABCI query at a height (the state after that block), through CometBFT's RPC. */
-async function queryAt(rpcUrl: string, path: string, data: Uint8Array, height?: number): Promise<Uint8Array> {
-  const params: Record<string, string> = { path: JSON.stringify(path), data: `0x${hex(data)}` };
-  if (height !== undefined) params.height = String(height);
-  const { response } = await rpc<{ response: { code: number; log: string; value: string | null } }>(rpcUrl, '/abci_query', params);
-  if (response.code !== 0) throw new Error(`query ${path} failed: ${response.log}`);
-  return Buffer.from(response.value ?? '', 'base64');
-}
-
-/** CometBFT's validator set at the latest (or a given) height: consensus pubkey (base64) → power. */
-async function cometValidators(rpcUrl: string, height?: number): Promise<Map<string, bigint>> {
-  const result = await rpc<{ validators: Array<{ pub_key: { value: string }; voting_power: string }> }>(rpcUrl, '/validators', { per_page: '100', ...(height ? { height: String(height) } : {}) });
-  return new Map(result.validators.map((v) => [v.pub_key.value, BigInt(v.voting_power)]));
-}
 
 /** A block's time in nanoseconds since the epoch (CometBFT prints up to 9 fractional digits). */
 async function blockTimeNanos(rpcUrl: string, height: number): Promise<bigint> {

@@ -13,6 +13,8 @@ import { startProcess, type ProcessGroup, type ProcessHandle } from './processes
 const execFileAsync = promisify(execFile);
 
 export const RLY_VERSION = 'v2.6.0';
+/** The longest one rly command (a link, a flush) may run. */
+export const RLY_CALL_TIMEOUT_MS = 240_000;
 
 export function rlyBinary(): string {
   return projectBinary('rly', `Run scripts/install-ibc-peers.sh to build the Go relayer ${RLY_VERSION} (and ibc-go's simd).`);
@@ -122,7 +124,9 @@ export class Relayer {
     const log = (text: string): void => void (logFile !== undefined && appendFileSync(logFile, text));
     try {
       const argv = [...args, '--home', this.home, ...(logFile !== undefined ? ['--log-format', 'json'] : [])];
-      const { stdout, stderr } = await execFileAsync(rlyBinary(), argv, { maxBuffer: 64 * 1024 * 1024 });
+      // A bound on every call: rly retries some failures forever (an expired client), and a
+      // test must fail with the log instead of hanging.
+      const { stdout, stderr } = await execFileAsync(rlyBinary(), argv, { maxBuffer: 64 * 1024 * 1024, timeout: RLY_CALL_TIMEOUT_MS });
       log(stderr + stdout);
       return stdout;
     } catch (err) {
