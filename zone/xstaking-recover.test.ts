@@ -235,6 +235,18 @@ describe('recovery of x-staked PHOTON after the consumer channel closes', () => 
     assertSound();
   });
 
+  it('no one closes a channel on purpose; a close the counterparty started is recorded on confirm', async () => {
+    const res = await hub.send({ typeUrl: '/ibc.core.channel.v1.MsgChannelCloseInit', value: { portId: PORT_ID, channelId: open.a.channelId, signer: stakerA } });
+    assert.notEqual(res.code, 0);
+    assert.match(res.log, /user cannot close an xstaking channel/);
+    assert.equal(Channel.decode(hub.proveIbc(channelPath(PORT_ID, open.a.channelId)).value).state, State.STATE_OPEN);
+    // The callback core runs on MsgChannelCloseConfirm, on a branch of the committed state.
+    const ctx = hub.chain.app.committedContext();
+    hub.chain.zone.xstaking!.ibcModule.onChanCloseConfirm(ctx, PORT_ID, open.a.channelId);
+    const now = ctx.header.time.seconds;
+    assert.deepEqual(hub.chain.zone.xstaking!.keeper.closure.closedChannel(ctx, open.a.channelId), { channel: open.a.channelId, closeTime: now, recoverableTime: now + HUB_UNBONDING });
+  });
+
   it('exports the closed channel, the stake in flight and the unacknowledged unstake, and imports them back', async () => {
     const state = hub.chain.app.exportAppState().xstaking as Record<string, any>;
     assert.deepEqual(state.closed_channels, closedChannels().map((c) => ({ channel: c.channel, close_time: c.closeTime.toString(), recoverable_time: c.recoverableTime.toString() })));
