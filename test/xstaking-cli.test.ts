@@ -23,6 +23,13 @@ describe('zonekit tx/query xstaking', () => {
     }
   });
 
+  it('recover builds MsgXRecover', async () => {
+    const tx = JSON.parse(await ok(['tx', 'xstaking', 'recover', 'channel-3', '--from', STAKER, '--generate-only', ...common]));
+    assert.deepEqual(tx.body.messages, [{ '@type': '/zonekit.xstaking.v1.MsgXRecover', staker: STAKER, consumer_channel: 'channel-3' }]);
+    await fails(['tx', 'xstaking', 'recover', 'chan-3', '--from', STAKER, ...common], /<consumer-channel> must be a channel id like channel-0, got "chan-3"/);
+    await fails(['tx', 'xstaking', 'recover', 'channel-3', ...common], /--from <key_or_address> is required/);
+  });
+
   it('refuses bad arguments with a sentence and a non-zero exit', async () => {
     await fails(['tx', 'xstaking', 'stake', 'chan-3', VALOPER, '5', '--from', STAKER, ...common], /<consumer-channel> must be a channel id like channel-0, got "chan-3"/);
     await fails(['tx', 'xstaking', 'stake', 'channel-3', VALOPER, '0', '--from', STAKER, ...common], /<amount> must be a positive whole number/);
@@ -31,6 +38,6 @@ describe('zonekit tx/query xstaking', () => {
 
   it('offers the query service’s methods', async () => {
     const help = await ok(['query', 'xstaking', '--help']);
-    for (const command of ['params', 'positions-by-staker', 'positions-by-channel', 'totals', 'unbondings']) assert.ok(help.includes(command), command);
+    for (const command of ['params', 'positions-by-staker', 'positions-by-channel', 'totals', 'unbondings', 'closed-channels']) assert.ok(help.includes(command), command);
   });
 });

@@ -68,6 +68,8 @@ describe('a zone with xstaking in its genesis, behind real CometBFT', () => {
     assert.equal(params.virtual_supply, '1000000000', 'a default kept');
     const totals = JSON.parse(await ok(['query', 'xstaking', 'totals', ...node, '-o', 'json']));
     assert.equal(totals.xstaked_bar, '0');
+    const closed = JSON.parse(await ok(['query', 'xstaking', 'closed-channels', ...node, '-o', 'json']));
+    assert.deepEqual(closed.channels, []);
   });
 
   it('export, with the node stopped, writes its state back', async () => {

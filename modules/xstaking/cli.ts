@@ -1,10 +1,11 @@
-// `zonekit tx xstaking stake|unstake <consumer-channel> <validator> <amount> --from <key>`
+// `zonekit tx xstaking stake|unstake <consumer-channel> <validator> <amount> --from <key>`,
+// `zonekit tx xstaking recover <consumer-channel> --from <key>`
 // (written here: positional arguments read better than a generic command) and
 // `zonekit query xstaking ...` (generated from the query service's descriptor).
 import type { ModuleCli } from '../../app/cli-types.js';
 import { queryCommands } from '../../app/proto/index.js';
-import { MsgXStake, MsgXUnstake } from '../../gen/zonekit/xstaking/v1/tx.js';
-import { MSG_XSTAKE_TYPE_URL, MSG_XUNSTAKE_TYPE_URL, QUERY_SERVICE, queryCodecs, schema } from './schema.js';
+import { MsgXRecover, MsgXStake, MsgXUnstake } from '../../gen/zonekit/xstaking/v1/tx.js';
+import { MSG_XRECOVER_TYPE_URL, MSG_XSTAKE_TYPE_URL, MSG_XUNSTAKE_TYPE_URL, QUERY_SERVICE, queryCodecs, schema } from './schema.js';
 
 function checkArgs(channel: string | undefined, validator: string | undefined, amount: string | undefined, what: string): void {
   if (!/^channel-[0-9]+$/.test(channel ?? '')) throw new Error(`<consumer-channel> must be a channel id like channel-0, got ${JSON.stringify(channel)}`);
@@ -34,6 +35,17 @@ export const xstakingCli: ModuleCli = {
         const staker = await ctx.address(from);
         const value = MsgXUnstake.encode({ staker, consumerChannel: channel!, validator: validator!, amount: amount! }).finish();
         await ctx.submit(from, [{ typeUrl: MSG_XUNSTAKE_TYPE_URL, value }]);
+      },
+    },
+    {
+      usage: 'recover <consumer-channel>',
+      description: "take back the stake denom still locked over a closed xstaking channel, once the hub's unbonding period since the close has passed",
+      async run(ctx, [channel], { from }) {
+        if (typeof from !== 'string') throw new Error('--from <key_or_address> is required: the staker');
+        if (!/^channel-[0-9]+$/.test(channel ?? '')) throw new Error(`<consumer-channel> must be a channel id like channel-0, got ${JSON.stringify(channel)}`);
+        const staker = await ctx.address(from);
+        const value = MsgXRecover.encode({ staker, consumerChannel: channel! }).finish();
+        await ctx.submit(from, [{ typeUrl: MSG_XRECOVER_TYPE_URL, value }]);
       },
     },
   ],

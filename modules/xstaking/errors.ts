@@ -10,3 +10,7 @@ export const ErrInsufficientBar = registerError(XSTAKING_CODESPACE, 5, 'not enou
 export const ErrPowerCap = registerError(XSTAKING_CODESPACE, 6, 'x-staked power cap exceeded');
 export const ErrInvalidPacket = registerError(XSTAKING_CODESPACE, 7, 'invalid xstaking packet');
 export const ErrInvalidParams = registerError(XSTAKING_CODESPACE, 8, 'invalid xstaking params');
+// Recovery from a closed channel (recovery.ts); codes from 20 leave room for the rest.
+export const ErrChannelClosed = registerError(XSTAKING_CODESPACE, 20, 'xstaking channel is closed');
+export const ErrChannelNotClosed = registerError(XSTAKING_CODESPACE, 21, 'xstaking channel is not closed');
+export const ErrRecoveryNotDue = registerError(XSTAKING_CODESPACE, 22, 'x-stake not recoverable yet');

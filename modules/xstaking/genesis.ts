@@ -39,6 +39,10 @@ export function xstakingGenesis(keeper: XStakingKeeper): ModuleGenesis<GenesisSt
       if (state.curve) keeper.store.setCurve(ctx, state.curve);
       for (const e of state.escrows) keeper.store.setEscrow(ctx, e.channel, BigInt(e.amount));
       if (state.nextUnbondingId > 0n) keeper.store.setNextUnbondingId(ctx, state.nextUnbondingId);
+      // The hub's unstakes waiting for an ack (completion time 0) answer to their packet's sequence.
+      for (const u of state.unbondings) if (u.completionTime === 0n) keeper.store.setInFlight(ctx, u.channel, u.sequence, u.id);
+      for (const c of state.closedChannels) keeper.closure.setClosedChannel(ctx, c);
+      for (const s of state.pendingStakes) keeper.closure.setPendingStake(ctx, s);
     },
     export: (ctx) =>
       messageToJson(
@@ -51,6 +55,8 @@ export function xstakingGenesis(keeper: XStakingKeeper): ModuleGenesis<GenesisSt
           curve: keeper.store.curve(ctx),
           escrows: [...keeper.store.escrows(ctx)].map((e) => ({ channel: e.channel, amount: e.amount.toString() })),
           nextUnbondingId: keeper.store.peekNextUnbondingId(ctx),
+          closedChannels: keeper.closure.closedChannels(ctx),
+          pendingStakes: keeper.closure.pendingStakes(ctx),
         }) as unknown as Record<string, unknown>,
         noAnys,
       ),

@@ -65,11 +65,13 @@ export function xstakingIbcModule(keeper: XStakingKeeper): IBCModule {
     },
     onChanOpenAck: (_ctx, _port, _channel, _cpChannel, counterpartyVersion) => requireVersion(counterpartyVersion),
     onChanOpenConfirm: () => {},
-    // Closing would strand the hub's escrow and the consumer's pending acks.
+    // As ICS-20 and ICS-27: no one closes the channel on purpose (that would strand the
+    // consumer's pending acks); it closes when a packet times out, or when the other end
+    // closed and core confirms it here. Either way what was locked becomes recoverable.
     onChanCloseInit() {
       throw ErrInvalidRequest.wrap('user cannot close an xstaking channel');
     },
-    onChanCloseConfirm: () => {},
+    onChanCloseConfirm: (ctx, _port, channel) => keeper.onChannelClosed(ctx, channel),
     onRecvPacket(ctx, packet) {
       try {
         return recv(ctx, packet);

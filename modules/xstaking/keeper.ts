@@ -2,8 +2,10 @@
 // from the consumer's acknowledgements; the consumer prices x-stakes on the curve, delegates
 // the BAR through staking, and acknowledges an unstake only once its unbonding completed.
 // Refunds: a failed or timed-out XStake returns exactly the escrowed amount; a failed or
-// timed-out XUnstake puts the BAR back on the position. Nothing else moves tokens.
-import { State, type Packet } from 'cosmjs-types/ibc/core/channel/v1/channel';
+// timed-out XUnstake puts the BAR back on the position; what is left locked over a channel that
+// closed is recovered once (recovery.ts), and a later timeout of a recovered stake pays nothing.
+// Nothing else moves tokens.
+import { Order, State, type Packet } from 'cosmjs-types/ibc/core/channel/v1/channel';
 import type { Context } from '../../app/context.js';
 import { DEC_ONE, decFromProto, decToProto, decToString, mulIntTrunc, parseDec } from '../../app/dec.js';
 import { CodedError, ErrInvalidRequest } from '../../app/errors.js';
@@ -19,11 +21,15 @@ import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingCourtKeeper, XS
 import { interchainDelegator, MODULE_ACCOUNT, PORT_ID } from './keys.js';
 import { curveOf, powerCapOf } from './params.js';
 import { XStakingStore } from './store.js';
+import { ClosureStore } from './closure-store.js';
+import { recordClose, recover, requireNotClosed } from './recovery.js';
 
 const emptyPosition = (channel: string, staker: string, validator: string): Position => ({ staker, channel, validator, staked: '0', bar: '0', delegator: '' });
 
 export class XStakingKeeper {
   readonly store = new XStakingStore();
+  /** Closed channels and the hub's stakes in flight (recovery.ts). */
+  readonly closure = new ClosureStore();
 
   constructor(
     private readonly bank: XStakingBankKeeper,
@@ -61,9 +67,11 @@ export class XStakingKeeper {
   xstake(ctx: Context, staker: string, channel: string, validator: string, amount: bigint): bigint {
     const p = this.requireRole(ctx, Role.ROLE_HUB);
     if (amount <= 0n) throw ErrInvalidAmount.wrap(`amount must be positive, got ${amount}`);
+    requireNotClosed(this.closure.closedChannel(ctx, channel));
     this.bank.sendCoinsFromAccountToModule(ctx, this.accounts.addressCodec.decode(staker), MODULE_ACCOUNT, [{ denom: p.stakeDenom, amount }]);
     this.store.setEscrow(ctx, channel, this.store.escrow(ctx, channel) + amount);
     const sequence = this.send(ctx, p, channel, { stake: { staker, validator, amount: amount.toString() } });
+    this.closure.setPendingStake(ctx, { channel, sequence, staker, validator, amount: amount.toString() });
     ctx.events.emit('xstake', ['staker', staker], ['channel', channel], ['validator', validator], ['amount', `${amount}${p.stakeDenom}`], ['packet_sequence', sequence.toString()]);
     return sequence;
   }
@@ -72,6 +80,7 @@ export class XStakingKeeper {
   xunstake(ctx: Context, staker: string, channel: string, validator: string, bar: bigint): bigint {
     const p = this.requireRole(ctx, Role.ROLE_HUB);
     if (bar <= 0n) throw ErrInvalidAmount.wrap(`amount must be positive, got ${bar}`);
+    requireNotClosed(this.closure.closedChannel(ctx, channel));
     const position = this.store.position(ctx, channel, staker, validator);
     if (position === undefined) throw ErrNoPosition.wrap(`${staker} has no x-stake behind ${validator} over ${channel}`);
     if (BigInt(position.bar) < bar) throw ErrInsufficientBar.wrap(`position holds ${position.bar} BAR, asked to unstake ${bar}`);
@@ -89,8 +98,23 @@ export class XStakingKeeper {
     this.settle(ctx, packet, isSuccessAck(ack) ? ack.result : undefined);
   }
 
+  /** A timeout refunds as an error ack does; on an ORDERED channel it also closes the channel. */
   onTimeout(ctx: Context, packet: Packet): void {
     this.settle(ctx, packet, undefined);
+    if (this.channels.getChannel(ctx, PORT_ID, packet.sourceChannel)?.ordering === Order.ORDER_ORDERED) this.onChannelClosed(ctx, packet.sourceChannel);
+  }
+
+  /** Core closed (or is closing) `channel`: from now plus the hub's unbonding period, what was locked over it is recoverable. */
+  onChannelClosed(ctx: Context, channel: string): void {
+    if (this.params(ctx).role !== Role.ROLE_HUB) return;
+    recordClose(ctx, this.closure, this.params(ctx), channel);
+  }
+
+  /** Hub, MsgXRecover: pays `staker` back what was locked over the closed `channel` (recovery.ts); returns the amount. */
+  recover(ctx: Context, staker: string, channel: string): bigint {
+    const p = this.requireRole(ctx, Role.ROLE_HUB);
+    const deps = { store: this.store, closure: this.closure, bank: this.bank, accounts: this.accounts, owedFrom: (c: Context, ch: string) => this.owedFrom(c, ch) };
+    return recover(ctx, deps, p, this.channels.getChannel(ctx, PORT_ID, channel), staker, channel);
   }
 
   /** A sent packet's outcome on the hub: `result` is the success ack's payload, undefined for an error ack or a timeout. */
@@ -101,6 +125,11 @@ export class XStakingKeeper {
     if (data.stake !== undefined) {
       const { staker, validator } = data.stake;
       const amount = BigInt(data.stake.amount);
+      // Recovered from the closed channel already (recovery.ts): the staker was paid.
+      if (this.closure.takePendingStake(ctx, channel, packet.sequence) === undefined) {
+        ctx.events.emit('xstake_settled_already', ['staker', staker], ['channel', channel], ['packet_sequence', packet.sequence.toString()]);
+        return;
+      }
       if (result === undefined) {
         this.store.setEscrow(ctx, channel, this.store.escrow(ctx, channel) - amount);
         this.bank.sendCoinsFromModuleToAccount(ctx, MODULE_ACCOUNT, this.accounts.addressCodec.decode(staker), [{ denom: p.stakeDenom, amount }]);

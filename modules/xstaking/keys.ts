@@ -8,6 +8,7 @@
 //   0x07                                        → BAR x-staked in total, decimal text (consumer)
 //   0x08 | len|channel | sequence (u64 BE)      → unbonding id of an XUnstake packet in flight
 //   0x09 | id (u64 BE)                          → the received XUnstake Packet, to acknowledge later (consumer)
+//   0x20, 0x21                                  → closed channels, pending stakes (closure-store.ts)
 import { sha256 } from '@noble/hashes/sha2.js';
 
 export const MODULE_NAME = 'xstaking';

@@ -1,6 +1,7 @@
 // The Query service (gRPC paths /zonekit.xstaking.v1.Query/...).
 import type { QueryHandler } from '../../app/module.js';
 import {
+  QueryClosedChannelsResponse,
   QueryParamsResponse,
   QueryPositionsByChannelRequest,
   QueryPositionsByStakerRequest,
@@ -33,5 +34,6 @@ export function xstakingQueries(keeper: XStakingKeeper): Record<string, QueryHan
       const { staker } = QueryUnbondingsRequest.decode(data);
       return QueryUnbondingsResponse.encode({ unbondings: keeper.unbondingsOf(ctx, staker) }).finish();
     },
+    [queryPath('ClosedChannels')]: (ctx) => QueryClosedChannelsResponse.encode({ channels: keeper.closure.closedChannels(ctx) }).finish(),
   };
 }

@@ -6,7 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { ChannelEscrow, CurveState, Params, Position, Unbonding } from "./xstaking.js";
+import { ChannelEscrow, ClosedChannel, CurveState, Params, PendingStake, Position, Unbonding } from "./xstaking.js";
 
 /**
  * GenesisState is the xstaking module's part of genesis. The hub's escrowed coins are the
@@ -19,10 +19,23 @@ export interface GenesisState {
   curve: CurveState | undefined;
   escrows: ChannelEscrow[];
   nextUnbondingId: bigint;
+  /** Channels that closed, with when what was locked over them becomes recoverable. */
+  closedChannels: ClosedChannel[];
+  /** Hub: XStake packets sent and not settled yet. */
+  pendingStakes: PendingStake[];
 }
 
 function createBaseGenesisState(): GenesisState {
-  return { params: undefined, positions: [], unbondings: [], curve: undefined, escrows: [], nextUnbondingId: 0n };
+  return {
+    params: undefined,
+    positions: [],
+    unbondings: [],
+    curve: undefined,
+    escrows: [],
+    nextUnbondingId: 0n,
+    closedChannels: [],
+    pendingStakes: [],
+  };
 }
 
 export const GenesisState: MessageFns<GenesisState, "zonekit.xstaking.v1.GenesisState"> = {
@@ -49,6 +62,12 @@ export const GenesisState: MessageFns<GenesisState, "zonekit.xstaking.v1.Genesis
         throw new globalThis.Error("value provided for field message.nextUnbondingId of type uint64 too large");
       }
       writer.uint32(48).uint64(message.nextUnbondingId);
+    }
+    for (const v of message.closedChannels) {
+      ClosedChannel.encode(v!, writer.uint32(58).fork()).join();
+    }
+    for (const v of message.pendingStakes) {
+      PendingStake.encode(v!, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -114,6 +133,22 @@ export const GenesisState: MessageFns<GenesisState, "zonekit.xstaking.v1.Genesis
             message.nextUnbondingId = reader.uint64() as bigint;
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.closedChannels.push(ClosedChannel.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.pendingStakes.push(PendingStake.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -144,6 +179,16 @@ export const GenesisState: MessageFns<GenesisState, "zonekit.xstaking.v1.Genesis
         : isSet(object.next_unbonding_id)
         ? BigInt(object.next_unbonding_id)
         : 0n,
+      closedChannels: globalThis.Array.isArray(object?.closedChannels)
+        ? object.closedChannels.map((e: any) => ClosedChannel.fromJSON(e))
+        : globalThis.Array.isArray(object?.closed_channels)
+        ? object.closed_channels.map((e: any) => ClosedChannel.fromJSON(e))
+        : [],
+      pendingStakes: globalThis.Array.isArray(object?.pendingStakes)
+        ? object.pendingStakes.map((e: any) => PendingStake.fromJSON(e))
+        : globalThis.Array.isArray(object?.pending_stakes)
+        ? object.pending_stakes.map((e: any) => PendingStake.fromJSON(e))
+        : [],
     };
   },
 
@@ -167,6 +212,12 @@ export const GenesisState: MessageFns<GenesisState, "zonekit.xstaking.v1.Genesis
     if (message.nextUnbondingId !== 0n) {
       obj.nextUnbondingId = message.nextUnbondingId.toString();
     }
+    if (message.closedChannels?.length) {
+      obj.closedChannels = message.closedChannels.map((e) => ClosedChannel.toJSON(e));
+    }
+    if (message.pendingStakes?.length) {
+      obj.pendingStakes = message.pendingStakes.map((e) => PendingStake.toJSON(e));
+    }
     return obj;
   },
 
@@ -187,6 +238,8 @@ export const GenesisState: MessageFns<GenesisState, "zonekit.xstaking.v1.Genesis
     message.nextUnbondingId = (object.nextUnbondingId !== undefined && object.nextUnbondingId !== null)
       ? BigInt(object.nextUnbondingId)
       : 0n;
+    message.closedChannels = object.closedChannels?.map((e) => ClosedChannel.fromPartial(e)) || [];
+    message.pendingStakes = object.pendingStakes?.map((e) => PendingStake.fromPartial(e)) || [];
     return message;
   },
 };

@@ -6,7 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { ChannelEscrow, CurveState, Params, Position, Unbonding } from "./xstaking.js";
+import { ChannelEscrow, ClosedChannel, CurveState, Params, Position, Unbonding } from "./xstaking.js";
 
 /** QueryParamsRequest asks for the params. */
 export interface QueryParamsRequest {
@@ -51,6 +51,15 @@ export interface QueryUnbondingsRequest {
 /** QueryUnbondingsResponse carries unstakes in progress, by id. */
 export interface QueryUnbondingsResponse {
   unbondings: Unbonding[];
+}
+
+/** QueryClosedChannelsRequest asks for the closed channels. */
+export interface QueryClosedChannelsRequest {
+}
+
+/** QueryClosedChannelsResponse carries the closed channels, by channel id. */
+export interface QueryClosedChannelsResponse {
+  channels: ClosedChannel[];
 }
 
 function createBaseQueryParamsRequest(): QueryParamsRequest {
@@ -703,6 +712,139 @@ export const QueryUnbondingsResponse: MessageFns<
   fromPartial(object: DeepPartial<QueryUnbondingsResponse>): QueryUnbondingsResponse {
     const message = createBaseQueryUnbondingsResponse();
     message.unbondings = object.unbondings?.map((e) => Unbonding.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseQueryClosedChannelsRequest(): QueryClosedChannelsRequest {
+  return {};
+}
+
+export const QueryClosedChannelsRequest: MessageFns<
+  QueryClosedChannelsRequest,
+  "zonekit.xstaking.v1.QueryClosedChannelsRequest"
+> = {
+  $type: "zonekit.xstaking.v1.QueryClosedChannelsRequest" as const,
+
+  encode(_: QueryClosedChannelsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryClosedChannelsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryClosedChannelsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): QueryClosedChannelsRequest {
+    return {};
+  },
+
+  toJSON(_: QueryClosedChannelsRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<QueryClosedChannelsRequest>): QueryClosedChannelsRequest {
+    return QueryClosedChannelsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<QueryClosedChannelsRequest>): QueryClosedChannelsRequest {
+    const message = createBaseQueryClosedChannelsRequest();
+    return message;
+  },
+};
+
+function createBaseQueryClosedChannelsResponse(): QueryClosedChannelsResponse {
+  return { channels: [] };
+}
+
+export const QueryClosedChannelsResponse: MessageFns<
+  QueryClosedChannelsResponse,
+  "zonekit.xstaking.v1.QueryClosedChannelsResponse"
+> = {
+  $type: "zonekit.xstaking.v1.QueryClosedChannelsResponse" as const,
+
+  encode(message: QueryClosedChannelsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.channels) {
+      ClosedChannel.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryClosedChannelsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryClosedChannelsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.channels.push(ClosedChannel.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): QueryClosedChannelsResponse {
+    return {
+      channels: globalThis.Array.isArray(object?.channels)
+        ? object.channels.map((e: any) => ClosedChannel.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: QueryClosedChannelsResponse): unknown {
+    const obj: any = {};
+    if (message.channels?.length) {
+      obj.channels = message.channels.map((e) => ClosedChannel.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<QueryClosedChannelsResponse>): QueryClosedChannelsResponse {
+    return QueryClosedChannelsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<QueryClosedChannelsResponse>): QueryClosedChannelsResponse {
+    const message = createBaseQueryClosedChannelsResponse();
+    message.channels = object.channels?.map((e) => ClosedChannel.fromPartial(e)) || [];
     return message;
   },
 };

@@ -35,6 +35,22 @@ export interface MsgXUnstakeResponse {
   sequence: bigint;
 }
 
+/**
+ * MsgXRecover recovers the stake denom the staker still had locked over a closed xstaking
+ * channel (positions, stakes in flight and unstakes the consumer never acknowledged), less
+ * what was burned, from the channel's escrow.
+ */
+export interface MsgXRecover {
+  staker: string;
+  /** The hub's end of the closed xstaking channel. */
+  consumerChannel: string;
+}
+
+/** MsgXRecoverResponse carries the amount of the stake denom paid back. */
+export interface MsgXRecoverResponse {
+  amount: string;
+}
+
 function createBaseMsgXStake(): MsgXStake {
   return { staker: "", consumerChannel: "", validator: "", amount: "" };
 }
@@ -421,6 +437,166 @@ export const MsgXUnstakeResponse: MessageFns<MsgXUnstakeResponse, "zonekit.xstak
   fromPartial(object: DeepPartial<MsgXUnstakeResponse>): MsgXUnstakeResponse {
     const message = createBaseMsgXUnstakeResponse();
     message.sequence = (object.sequence !== undefined && object.sequence !== null) ? BigInt(object.sequence) : 0n;
+    return message;
+  },
+};
+
+function createBaseMsgXRecover(): MsgXRecover {
+  return { staker: "", consumerChannel: "" };
+}
+
+export const MsgXRecover: MessageFns<MsgXRecover, "zonekit.xstaking.v1.MsgXRecover"> = {
+  $type: "zonekit.xstaking.v1.MsgXRecover" as const,
+
+  encode(message: MsgXRecover, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.staker !== "") {
+      writer.uint32(10).string(message.staker);
+    }
+    if (message.consumerChannel !== "") {
+      writer.uint32(18).string(message.consumerChannel);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgXRecover {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgXRecover();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.staker = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.consumerChannel = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgXRecover {
+    return {
+      staker: isSet(object.staker) ? globalThis.String(object.staker) : "",
+      consumerChannel: isSet(object.consumerChannel)
+        ? globalThis.String(object.consumerChannel)
+        : isSet(object.consumer_channel)
+        ? globalThis.String(object.consumer_channel)
+        : "",
+    };
+  },
+
+  toJSON(message: MsgXRecover): unknown {
+    const obj: any = {};
+    if (message.staker !== "") {
+      obj.staker = message.staker;
+    }
+    if (message.consumerChannel !== "") {
+      obj.consumerChannel = message.consumerChannel;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgXRecover>): MsgXRecover {
+    return MsgXRecover.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgXRecover>): MsgXRecover {
+    const message = createBaseMsgXRecover();
+    message.staker = object.staker ?? "";
+    message.consumerChannel = object.consumerChannel ?? "";
+    return message;
+  },
+};
+
+function createBaseMsgXRecoverResponse(): MsgXRecoverResponse {
+  return { amount: "" };
+}
+
+export const MsgXRecoverResponse: MessageFns<MsgXRecoverResponse, "zonekit.xstaking.v1.MsgXRecoverResponse"> = {
+  $type: "zonekit.xstaking.v1.MsgXRecoverResponse" as const,
+
+  encode(message: MsgXRecoverResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.amount !== "") {
+      writer.uint32(10).string(message.amount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgXRecoverResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgXRecoverResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.amount = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgXRecoverResponse {
+    return { amount: isSet(object.amount) ? globalThis.String(object.amount) : "" };
+  },
+
+  toJSON(message: MsgXRecoverResponse): unknown {
+    const obj: any = {};
+    if (message.amount !== "") {
+      obj.amount = message.amount;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgXRecoverResponse>): MsgXRecoverResponse {
+    return MsgXRecoverResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgXRecoverResponse>): MsgXRecoverResponse {
+    const message = createBaseMsgXRecoverResponse();
+    message.amount = object.amount ?? "";
     return message;
   },
 };

@@ -127,6 +127,31 @@ export interface ChannelEscrow {
   amount: string;
 }
 
+/**
+ * ClosedChannel is an xstaking channel of this zone that closed: a packet on the ORDERED
+ * channel timed out, or the counterparty closed its end (close confirm). Nothing more is staked
+ * or unstaked over it; on the hub, what stakers still had locked over it becomes recoverable
+ * (MsgXRecover) from recoverable_time, the close plus the hub's unbonding period.
+ */
+export interface ClosedChannel {
+  channel: string;
+  closeTime: bigint;
+  recoverableTime: bigint;
+}
+
+/**
+ * PendingStake (hub) is an XStake packet sent and not settled yet: its amount is escrowed but
+ * in no position. Its ack or timeout settles it; if the channel closed with it in flight, the
+ * staker may recover it instead, and whichever comes first takes it.
+ */
+export interface PendingStake {
+  channel: string;
+  sequence: bigint;
+  staker: string;
+  validator: string;
+  amount: string;
+}
+
 function createBaseParams(): Params {
   return {
     role: 0,
@@ -897,6 +922,263 @@ export const ChannelEscrow: MessageFns<ChannelEscrow, "zonekit.xstaking.v1.Chann
   fromPartial(object: DeepPartial<ChannelEscrow>): ChannelEscrow {
     const message = createBaseChannelEscrow();
     message.channel = object.channel ?? "";
+    message.amount = object.amount ?? "";
+    return message;
+  },
+};
+
+function createBaseClosedChannel(): ClosedChannel {
+  return { channel: "", closeTime: 0n, recoverableTime: 0n };
+}
+
+export const ClosedChannel: MessageFns<ClosedChannel, "zonekit.xstaking.v1.ClosedChannel"> = {
+  $type: "zonekit.xstaking.v1.ClosedChannel" as const,
+
+  encode(message: ClosedChannel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.channel !== "") {
+      writer.uint32(10).string(message.channel);
+    }
+    if (message.closeTime !== 0n) {
+      if (BigInt.asIntN(64, message.closeTime) !== message.closeTime) {
+        throw new globalThis.Error("value provided for field message.closeTime of type int64 too large");
+      }
+      writer.uint32(16).int64(message.closeTime);
+    }
+    if (message.recoverableTime !== 0n) {
+      if (BigInt.asIntN(64, message.recoverableTime) !== message.recoverableTime) {
+        throw new globalThis.Error("value provided for field message.recoverableTime of type int64 too large");
+      }
+      writer.uint32(24).int64(message.recoverableTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ClosedChannel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseClosedChannel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.channel = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.closeTime = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.recoverableTime = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ClosedChannel {
+    return {
+      channel: isSet(object.channel) ? globalThis.String(object.channel) : "",
+      closeTime: isSet(object.closeTime)
+        ? BigInt(object.closeTime)
+        : isSet(object.close_time)
+        ? BigInt(object.close_time)
+        : 0n,
+      recoverableTime: isSet(object.recoverableTime)
+        ? BigInt(object.recoverableTime)
+        : isSet(object.recoverable_time)
+        ? BigInt(object.recoverable_time)
+        : 0n,
+    };
+  },
+
+  toJSON(message: ClosedChannel): unknown {
+    const obj: any = {};
+    if (message.channel !== "") {
+      obj.channel = message.channel;
+    }
+    if (message.closeTime !== 0n) {
+      obj.closeTime = message.closeTime.toString();
+    }
+    if (message.recoverableTime !== 0n) {
+      obj.recoverableTime = message.recoverableTime.toString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ClosedChannel>): ClosedChannel {
+    return ClosedChannel.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ClosedChannel>): ClosedChannel {
+    const message = createBaseClosedChannel();
+    message.channel = object.channel ?? "";
+    message.closeTime = (object.closeTime !== undefined && object.closeTime !== null) ? BigInt(object.closeTime) : 0n;
+    message.recoverableTime = (object.recoverableTime !== undefined && object.recoverableTime !== null)
+      ? BigInt(object.recoverableTime)
+      : 0n;
+    return message;
+  },
+};
+
+function createBasePendingStake(): PendingStake {
+  return { channel: "", sequence: 0n, staker: "", validator: "", amount: "" };
+}
+
+export const PendingStake: MessageFns<PendingStake, "zonekit.xstaking.v1.PendingStake"> = {
+  $type: "zonekit.xstaking.v1.PendingStake" as const,
+
+  encode(message: PendingStake, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.channel !== "") {
+      writer.uint32(10).string(message.channel);
+    }
+    if (message.sequence !== 0n) {
+      if (BigInt.asUintN(64, message.sequence) !== message.sequence) {
+        throw new globalThis.Error("value provided for field message.sequence of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.sequence);
+    }
+    if (message.staker !== "") {
+      writer.uint32(26).string(message.staker);
+    }
+    if (message.validator !== "") {
+      writer.uint32(34).string(message.validator);
+    }
+    if (message.amount !== "") {
+      writer.uint32(42).string(message.amount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PendingStake {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePendingStake();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.channel = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.sequence = reader.uint64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.staker = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.validator = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.amount = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PendingStake {
+    return {
+      channel: isSet(object.channel) ? globalThis.String(object.channel) : "",
+      sequence: isSet(object.sequence) ? BigInt(object.sequence) : 0n,
+      staker: isSet(object.staker) ? globalThis.String(object.staker) : "",
+      validator: isSet(object.validator) ? globalThis.String(object.validator) : "",
+      amount: isSet(object.amount) ? globalThis.String(object.amount) : "",
+    };
+  },
+
+  toJSON(message: PendingStake): unknown {
+    const obj: any = {};
+    if (message.channel !== "") {
+      obj.channel = message.channel;
+    }
+    if (message.sequence !== 0n) {
+      obj.sequence = message.sequence.toString();
+    }
+    if (message.staker !== "") {
+      obj.staker = message.staker;
+    }
+    if (message.validator !== "") {
+      obj.validator = message.validator;
+    }
+    if (message.amount !== "") {
+      obj.amount = message.amount;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PendingStake>): PendingStake {
+    return PendingStake.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PendingStake>): PendingStake {
+    const message = createBasePendingStake();
+    message.channel = object.channel ?? "";
+    message.sequence = (object.sequence !== undefined && object.sequence !== null) ? BigInt(object.sequence) : 0n;
+    message.staker = object.staker ?? "";
+    message.validator = object.validator ?? "";
     message.amount = object.amount ?? "";
     return message;
   },
