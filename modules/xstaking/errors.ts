@@ -10,3 +10,6 @@ export const ErrInsufficientBar = registerError(XSTAKING_CODESPACE, 5, 'not enou
 export const ErrPowerCap = registerError(XSTAKING_CODESPACE, 6, 'x-staked power cap exceeded');
 export const ErrInvalidPacket = registerError(XSTAKING_CODESPACE, 7, 'invalid xstaking packet');
 export const ErrInvalidParams = registerError(XSTAKING_CODESPACE, 8, 'invalid xstaking params');
+// Fork trials (fork.ts); numbered apart from the rest so other additions do not collide.
+export const ErrInvalidFork = registerError(XSTAKING_CODESPACE, 20, 'invalid consumer fork evidence');
+export const ErrForkJudged = registerError(XSTAKING_CODESPACE, 21, 'consumer fork already judged');
