@@ -118,10 +118,12 @@ export function buildZone(options: ZoneOptions = {}): Zone {
           bondDenom: (ctx) => staking.keeper.bondDenom(ctx),
           totalBondedTokens: (ctx) => staking.keeper.totalBondedTokens(ctx),
           hasValidator: (ctx, operator) => staking.keeper.validatorByOperator(ctx, operator) !== undefined,
+          consensusAddress: (ctx, operator) => staking.keeper.validatorByOperator(ctx, operator)?.consAddress,
           delegate: (ctx, delegator, operator, amount) => void delegate(staking.keeper, ctx, delegator, operator, amount, 'account'),
           undelegate: (ctx, delegator, operator, amount) => undelegate(staking.keeper, ctx, delegator, operator, amount),
         },
         court: court.keeper,
+        clients: ibc.keepers.clients,
       })
     : undefined;
   if (xstaking) ibc.router.bind(XSTAKING_PORT, xstaking.ibcModule);

@@ -17,6 +17,7 @@ export const ForeignTrialJson = z.object({
   denom: z.string(),
   judged_height: int,
   judged_time: time,
+  client_id: z.string().default(''),
 });
 
 export type ForeignTrialJson = z.input<typeof ForeignTrialJson>;
@@ -36,6 +37,7 @@ export function foreignTrialFromJson(j: z.output<typeof ForeignTrialJson>): Fore
     denom: j.denom,
     judgedHeight: BigInt(j.judged_height),
     judgedTime: j.judged_time,
+    clientId: j.client_id,
   };
 }
 
@@ -54,5 +56,6 @@ export function foreignTrialToJson(t: ForeignTrial): ForeignTrialJson {
     denom: t.denom,
     judged_height: t.judgedHeight.toString(),
     judged_time: timeText(t.judgedTime),
+    client_id: t.clientId,
   };
 }

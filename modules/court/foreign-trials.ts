@@ -42,6 +42,21 @@ export class ForeignTrials {
     return bytes === undefined ? undefined : ForeignTrial.decode(bytes);
   }
 
+  /**
+   * The first foreign trial of `evidenceHash`. A scan: foreign trials are rare, and one
+   * piece of evidence may be carried out on several channels (so no unique index).
+   */
+  byEvidence(ctx: Context, evidenceHash: Uint8Array): ForeignTrial | undefined {
+    for (const trial of this.all(ctx)) if (Buffer.compare(trial.evidenceHash, evidenceHash) === 0) return trial;
+    return undefined;
+  }
+
+  /** The first foreign trial of a fork verified against `clientId` (this zone's trial of a consumer fork). */
+  byClient(ctx: Context, clientId: string): ForeignTrial | undefined {
+    for (const trial of this.all(ctx)) if (trial.clientId === clientId) return trial;
+    return undefined;
+  }
+
   /** Foreign trials by id, the prefix stripped from keys. */
   store(ctx: Context): KVStore {
     return prefixStore(ctx.kvStore(STORE_KEY), FOREIGN_TRIAL_PREFIX);

@@ -50,6 +50,16 @@ export class CourtKeeper {
     return this.foreignTrials.record(ctx, trial);
   }
 
+  /** The first foreign trial recorded for this evidence hash, if any. */
+  foreignTrialByEvidence(ctx: Context, evidenceHash: Uint8Array): ForeignTrial | undefined {
+    return this.foreignTrials.byEvidence(ctx, evidenceHash);
+  }
+
+  /** The first fork trial whose fork was verified against `clientId`, if any. */
+  foreignTrialOfClient(ctx: Context, clientId: string): ForeignTrial | undefined {
+    return this.foreignTrials.byClient(ctx, clientId);
+  }
+
   /** Runs the verdict hooks (verdict.ts, once the trial is recorded). */
   afterVerdict(ctx: Context, trial: Trial): void {
     for (const hooks of this.verdictHooks) hooks.afterVerdict(ctx, trial);

@@ -14,3 +14,6 @@ export const ErrInvalidParams = registerError(XSTAKING_CODESPACE, 8, 'invalid xs
 export const ErrChannelClosed = registerError(XSTAKING_CODESPACE, 20, 'xstaking channel is closed');
 export const ErrChannelNotClosed = registerError(XSTAKING_CODESPACE, 21, 'xstaking channel is not closed');
 export const ErrRecoveryNotDue = registerError(XSTAKING_CODESPACE, 22, 'x-stake not recoverable yet');
+// Fork trials (fork.ts); codes from 30 so other additions do not collide.
+export const ErrInvalidFork = registerError(XSTAKING_CODESPACE, 30, 'invalid consumer fork evidence');
+export const ErrForkJudged = registerError(XSTAKING_CODESPACE, 31, 'consumer fork already judged');

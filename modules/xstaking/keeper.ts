@@ -24,7 +24,7 @@ import { XStakingStore } from './store.js';
 import { ClosureStore } from './closure-store.js';
 import { recordClose, recover, requireNotClosed } from './recovery.js';
 
-const emptyPosition = (channel: string, staker: string, validator: string): Position => ({ staker, channel, validator, staked: '0', bar: '0', delegator: '' });
+const emptyPosition = (channel: string, staker: string, validator: string): Position => ({ staker, channel, validator, staked: '0', bar: '0', delegator: '', consensusAddress: new Uint8Array() });
 
 export class XStakingKeeper {
   readonly store = new XStakingStore();
@@ -136,9 +136,12 @@ export class XStakingKeeper {
         ctx.events.emit('xstake_refund', ['staker', staker], ['channel', channel], ['amount', `${amount}${p.stakeDenom}`]);
         return;
       }
-      const bar = BigInt(XStakeAck.decode(result).bar);
+      const ack = XStakeAck.decode(result);
+      const bar = BigInt(ack.bar);
       const position = this.store.position(ctx, channel, staker, validator) ?? emptyPosition(channel, staker, validator);
-      this.store.setPosition(ctx, { ...position, staked: (BigInt(position.staked) + amount).toString(), bar: (BigInt(position.bar) + bar).toString() });
+      // The consumer names the validator's consensus key as of now; a fork trial matches it.
+      const consensusAddress = ack.consensusAddress.length > 0 ? ack.consensusAddress : position.consensusAddress;
+      this.store.setPosition(ctx, { ...position, staked: (BigInt(position.staked) + amount).toString(), bar: (BigInt(position.bar) + bar).toString(), consensusAddress });
       return;
     }
     if (data.unstake !== undefined) {
@@ -229,7 +232,7 @@ export class XStakingKeeper {
     const position = this.store.position(ctx, channel, staker, validator) ?? emptyPosition(channel, staker, validator);
     this.store.setPosition(ctx, { ...position, delegator, staked: (BigInt(position.staked) + amount).toString(), bar: (BigInt(position.bar) + bar).toString() });
     ctx.events.emit('xstake_received', ['staker', staker], ['channel', channel], ['validator', validator], ['amount', amount.toString()], ['bar', `${bar}${denom}`]);
-    return XStakeAck.encode({ bar: bar.toString() }).finish();
+    return XStakeAck.encode({ bar: bar.toString(), consensusAddress: staking.consensusAddress(ctx, validator) ?? new Uint8Array() }).finish();
   }
 
   /** Consumer: an XUnstake arrived. Undelegates; the ack waits for the unbonding (see completeUnbondings). */
@@ -345,19 +348,7 @@ export class XStakingKeeper {
     const behind = [...this.store.positions(ctx, channel)].filter((position) => position.validator === slash.validator && BigInt(position.staked) > 0n);
     if (behind.length === 0) throw ErrNoPosition.wrap(`no x-stake behind ${slash.validator} over ${channel}`);
 
-    const slashed: ForeignSlash[] = [];
-    let total = 0n;
-    for (const position of behind) {
-      const staked = BigInt(position.staked);
-      const product = staked * fraction;
-      const burned = product / DEC_ONE + (product % DEC_ONE === 0n ? 0n : 1n);
-      this.store.setPosition(ctx, { ...position, staked: (staked - burned).toString() });
-      slashed.push({ staker: position.staker, burned: burned.toString() });
-      total += burned;
-    }
-    // Positions' stake is part of the channel's escrow, so the escrow covers the total.
-    this.store.setEscrow(ctx, channel, this.store.escrow(ctx, channel) - total);
-    this.bank.burnCoins(ctx, MODULE_ACCOUNT, [{ denom: p.stakeDenom, amount: total }]);
+    const { slashed, total } = this.burnStake(ctx, p, channel, behind, fraction);
     const trial = this.court.recordForeignTrial(ctx, {
       evidenceHash: slash.evidenceHash,
       chainId: this.channels.counterpartyChainId(ctx, PORT_ID, channel) ?? '',
@@ -369,9 +360,31 @@ export class XStakingKeeper {
       slashFraction: decToString(fraction),
       slashed,
       denom: p.stakeDenom,
+      clientId: '',
     });
     ctx.events.emit('xstaking_slash', ['channel', channel], ['validator', slash.validator], ['foreign_trial_id', trial.id.toString()], ['burned', `${total}${p.stakeDenom}`]);
     return trial;
+  }
+
+  /**
+   * Hub: burns `fraction` of the PHOTON each of `positions` (over `channel`) locked, rounded
+   * up (the zone's favour), out of the channel's escrow: a consumer's verdict or a fork trial.
+   */
+  burnStake(ctx: Context, p: Params, channel: string, positions: readonly Position[], fraction: bigint): { slashed: ForeignSlash[]; total: bigint } {
+    const slashed: ForeignSlash[] = [];
+    let total = 0n;
+    for (const position of positions) {
+      const staked = BigInt(position.staked);
+      const product = staked * fraction;
+      const burned = product / DEC_ONE + (product % DEC_ONE === 0n ? 0n : 1n);
+      this.store.setPosition(ctx, { ...position, staked: (staked - burned).toString() });
+      slashed.push({ staker: position.staker, burned: burned.toString() });
+      total += burned;
+    }
+    // Positions' stake is part of the channel's escrow, so the escrow covers the total.
+    this.store.setEscrow(ctx, channel, this.store.escrow(ctx, channel) - total);
+    if (total > 0n) this.bank.burnCoins(ctx, MODULE_ACCOUNT, [{ denom: p.stakeDenom, amount: total }]);
+    return { slashed, total };
   }
 
   endBlock(ctx: Context): void {

@@ -8,7 +8,7 @@ import type { Trial } from '../../gen/zonekit/court/v1/types.js';
 import { aminoConverters } from '../../app/proto/index.js';
 import type { AppChannelKeeper } from '../../ibc/core/app-channels.js';
 import { xstakingCli } from './cli.js';
-import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingCourtKeeper, XStakingStakingKeeper } from './expects.js';
+import type { XStakingAccountKeeper, XStakingBankKeeper, XStakingClientKeeper, XStakingCourtKeeper, XStakingStakingKeeper } from './expects.js';
 import { xstakingGenesis } from './genesis.js';
 import { xstakingIbcModule } from './ibc-module.js';
 import { xstakingInvariants } from './invariants.js';
@@ -26,9 +26,11 @@ export interface XStakingModuleDeps {
   staking?: XStakingStakingKeeper;
   /** The hub's court, which records the consumer verdicts it carries out. */
   court?: XStakingCourtKeeper;
+  /** The hub's IBC clients (02-client), against which a consumer fork is verified. */
+  clients?: XStakingClientKeeper;
 }
 
-export function xstakingModule({ bank, accounts, channels, staking, court }: XStakingModuleDeps) {
+export function xstakingModule({ bank, accounts, channels, staking, court, clients }: XStakingModuleDeps) {
   const keeper = new XStakingKeeper(bank, accounts, channels, staking, court);
   return defineModule({
     name: MODULE_NAME,
@@ -38,7 +40,7 @@ export function xstakingModule({ bank, accounts, channels, staking, court }: XSt
     verdictHooks: { afterVerdict: (ctx: Context, trial: Trial) => keeper.afterVerdict(ctx, trial) },
     /** Bound by the zone to port `xstaking`. */
     ibcModule: xstakingIbcModule(keeper),
-    msgs: xstakingMsgs(keeper, accounts.addressCodec),
+    msgs: xstakingMsgs(keeper, accounts.addressCodec, { keeper, channels, ...(clients ? { clients } : {}), ...(court ? { court } : {}) }),
     queries: xstakingQueries(keeper),
     genesis: xstakingGenesis(keeper),
     invariants: xstakingInvariants(keeper),

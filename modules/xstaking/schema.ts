@@ -9,7 +9,7 @@ import { codecsOf } from '../../app/proto/msgs.js';
 import { registryTypes } from '../../app/proto/registry.js';
 import { ProtoSchema, typeUrlOf } from '../../app/proto/schema.js';
 
-export { MsgXRecover, MsgXRecoverResponse, MsgXStake, MsgXStakeResponse, MsgXUnstake, MsgXUnstakeResponse } from '../../gen/zonekit/xstaking/v1/tx.js';
+export { MsgSubmitConsumerFork, MsgSubmitConsumerForkResponse, MsgXRecover, MsgXRecoverResponse, MsgXStake, MsgXStakeResponse, MsgXUnstake, MsgXUnstakeResponse } from '../../gen/zonekit/xstaking/v1/tx.js';
 export * from '../../gen/zonekit/xstaking/v1/query.js';
 export { GenesisState } from '../../gen/zonekit/xstaking/v1/genesis.js';
 export { Params, Position, Unbonding, CurveState, ChannelEscrow, ClosedChannel, PendingStake, Role } from '../../gen/zonekit/xstaking/v1/xstaking.js';
@@ -24,6 +24,7 @@ export const queryCodecs = codecsOf(query);
 export const MSG_XSTAKE_TYPE_URL = typeUrlOf(tx.MsgXStake);
 export const MSG_XUNSTAKE_TYPE_URL = typeUrlOf(tx.MsgXUnstake);
 export const MSG_XRECOVER_TYPE_URL = typeUrlOf(tx.MsgXRecover);
+export const MSG_SUBMIT_CONSUMER_FORK_TYPE_URL = typeUrlOf(tx.MsgSubmitConsumerFork);
 export const queryPath = (method: string): string => `/${QUERY_SERVICE}/${method}`;
 
 /** For a client: `new Registry([...defaultRegistryTypes, ...xstakingRegistryTypes])`. */

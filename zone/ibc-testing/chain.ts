@@ -34,6 +34,8 @@ export interface IbcTestChainOptions {
   msgTypes?: ReadonlyArray<[string, GeneratedType]>;
   /** Genesis `app_state` entries that replace the defaults (a module's params, say). */
   appState?: Record<string, unknown>;
+  /** How many validators sign this chain's headers (default 1), with equal power. */
+  validators?: number;
 }
 
 function registry(extra: ReadonlyArray<[string, GeneratedType]>): Registry {
@@ -48,15 +50,15 @@ function registry(extra: ReadonlyArray<[string, GeneratedType]>): Registry {
 }
 
 export class IbcTestChain {
-  /** The one validator that signs this chain's headers. */
+  /** The validators that sign this chain's headers (one unless the options ask for more). */
   readonly validators: readonly TestValidator[];
   /** App hash after each committed height. */
   private readonly appHashes = new Map<bigint, Uint8Array>();
   relayer = '';
   private client!: SigningStargateClient;
 
-  private constructor(readonly chain: TestChain, seed: number) {
-    this.validators = testValidators(1, `zonekit-ibc-testing-${seed}`);
+  private constructor(readonly chain: TestChain, seed: number, validators = 1) {
+    this.validators = testValidators(validators, `zonekit-ibc-testing-${seed}`);
   }
 
   static async start(
@@ -73,7 +75,7 @@ export class IbcTestChain {
       ...(options.zone ? { zone: options.zone } : {}),
       ...(options.appState ? { appState: options.appState } : {}),
     });
-    const ibcChain = new IbcTestChain(chain, seed);
+    const ibcChain = new IbcTestChain(chain, seed, options.validators);
     ibcChain.relayer = relayer!.address;
     ibcChain.client = await SigningStargateClient.offline(wallet, { registry: registry(options.msgTypes ?? []) });
     await ibcChain.nextBlock();

@@ -84,7 +84,7 @@ export function validateCommit(commit: Commit): void {
 }
 
 /** The precommit validator `index` signed (Commit.GetVote): for the block only with BlockIDFlagCommit. */
-function commitVote(commit: Commit, index: number): Vote {
+export function commitVote(commit: Commit, index: number): Vote {
   const sig = commit.signatures[index]!;
   return {
     type: SignedMsgType.SIGNED_MSG_TYPE_PRECOMMIT,

@@ -19,3 +19,4 @@ export {
 export { headerHeight, validateHeaderBasic } from './header.js';
 export { pubKeyAddress } from './validator-set.js';
 export * from './errors.js';
+export { provenFork, type ProvenFork } from './fork-signers.js';

@@ -199,6 +199,8 @@ export interface SignOptions {
   nextValidators?: readonly TestValidator[];
   /** Which validators sign (default: all). */
   signers?: readonly TestValidator[];
+  /** The commit's round (default 0). */
+  round?: number;
 }
 
 /** A header signed by `validators` (the set at its height) with real ed25519 precommits. */
@@ -228,7 +230,7 @@ export function signHeader(validators: readonly TestValidator[], options: SignOp
     const vote = {
       type: SignedMsgType.SIGNED_MSG_TYPE_PRECOMMIT,
       height,
-      round: 0,
+      round: options.round ?? 0,
       blockId: id,
       timestamp: time,
       validatorAddress: v.address,
@@ -239,7 +241,7 @@ export function signHeader(validators: readonly TestValidator[], options: SignOp
     };
     return { blockIdFlag: BlockIDFlag.BLOCK_ID_FLAG_COMMIT, validatorAddress: v.address, timestamp: time, signature: ed25519.sign(voteSignBytes(chainId, vote), v.secretKey) };
   });
-  return { header, commit: { height, round: 0, blockId: id, signatures } };
+  return { header, commit: { height, round: options.round ?? 0, blockId: id, signatures } };
 }
 
 // ---- clients in a context ----

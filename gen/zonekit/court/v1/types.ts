@@ -233,7 +233,14 @@ export interface ForeignTrial {
   slashed: ForeignSlash[];
   denom: string;
   judgedHeight: bigint;
-  judgedTime: Timestamp | undefined;
+  judgedTime:
+    | Timestamp
+    | undefined;
+  /**
+   * Set by this zone's trial of a consumer fork (xstaking's MsgSubmitConsumerFork): the light
+   * client of that zone the fork was verified against, and froze. Empty for a verdict received.
+   */
+  clientId: string;
 }
 
 /** ForeignSlash is one staker's loss in a foreign trial. */
@@ -1106,6 +1113,7 @@ function createBaseForeignTrial(): ForeignTrial {
     denom: "",
     judgedHeight: 0n,
     judgedTime: undefined,
+    clientId: "",
   };
 }
 
@@ -1160,6 +1168,9 @@ export const ForeignTrial: MessageFns<ForeignTrial, "zonekit.court.v1.ForeignTri
     }
     if (message.judgedTime !== undefined) {
       Timestamp.encode(message.judgedTime, writer.uint32(106).fork()).join();
+    }
+    if (message.clientId !== "") {
+      writer.uint32(114).string(message.clientId);
     }
     return writer;
   },
@@ -1281,6 +1292,14 @@ export const ForeignTrial: MessageFns<ForeignTrial, "zonekit.court.v1.ForeignTri
             message.judgedTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.clientId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1346,6 +1365,11 @@ export const ForeignTrial: MessageFns<ForeignTrial, "zonekit.court.v1.ForeignTri
         : isSet(object.judged_time)
         ? fromJsonTimestamp(object.judged_time)
         : undefined,
+      clientId: isSet(object.clientId)
+        ? globalThis.String(object.clientId)
+        : isSet(object.client_id)
+        ? globalThis.String(object.client_id)
+        : "",
     };
   },
 
@@ -1390,6 +1414,9 @@ export const ForeignTrial: MessageFns<ForeignTrial, "zonekit.court.v1.ForeignTri
     if (message.judgedTime !== undefined) {
       obj.judgedTime = fromTimestamp(message.judgedTime).toISOString();
     }
+    if (message.clientId !== "") {
+      obj.clientId = message.clientId;
+    }
     return obj;
   },
 
@@ -1417,6 +1444,7 @@ export const ForeignTrial: MessageFns<ForeignTrial, "zonekit.court.v1.ForeignTri
     message.judgedTime = (object.judgedTime !== undefined && object.judgedTime !== null)
       ? Timestamp.fromPartial(object.judgedTime)
       : undefined;
+    message.clientId = object.clientId ?? "";
     return message;
   },
 };

@@ -31,9 +31,13 @@ export interface XStakePacket {
   amount: string;
 }
 
-/** XStakeAck: the BAR the curve minted and delegated. */
+/**
+ * XStakeAck: the BAR the curve minted and delegated, and the validator's consensus address
+ * (20 bytes, what its commit signatures name), so the hub can tell who signed a fork.
+ */
 export interface XStakeAck {
   bar: string;
+  consensusAddress: Uint8Array;
 }
 
 /** XUnstakePacket (hub to consumer): undelegate bar of staker's BAR from validator. */
@@ -277,7 +281,7 @@ export const XStakePacket: MessageFns<XStakePacket, "zonekit.xstaking.v1.XStakeP
 };
 
 function createBaseXStakeAck(): XStakeAck {
-  return { bar: "" };
+  return { bar: "", consensusAddress: new Uint8Array(0) };
 }
 
 export const XStakeAck: MessageFns<XStakeAck, "zonekit.xstaking.v1.XStakeAck"> = {
@@ -286,6 +290,9 @@ export const XStakeAck: MessageFns<XStakeAck, "zonekit.xstaking.v1.XStakeAck"> =
   encode(message: XStakeAck, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.bar !== "") {
       writer.uint32(10).string(message.bar);
+    }
+    if (message.consensusAddress.length !== 0) {
+      writer.uint32(18).bytes(message.consensusAddress);
     }
     return writer;
   },
@@ -311,6 +318,14 @@ export const XStakeAck: MessageFns<XStakeAck, "zonekit.xstaking.v1.XStakeAck"> =
             message.bar = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.consensusAddress = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -324,13 +339,23 @@ export const XStakeAck: MessageFns<XStakeAck, "zonekit.xstaking.v1.XStakeAck"> =
   },
 
   fromJSON(object: any): XStakeAck {
-    return { bar: isSet(object.bar) ? globalThis.String(object.bar) : "" };
+    return {
+      bar: isSet(object.bar) ? globalThis.String(object.bar) : "",
+      consensusAddress: isSet(object.consensusAddress)
+        ? bytesFromBase64(object.consensusAddress)
+        : isSet(object.consensus_address)
+        ? bytesFromBase64(object.consensus_address)
+        : new Uint8Array(0),
+    };
   },
 
   toJSON(message: XStakeAck): unknown {
     const obj: any = {};
     if (message.bar !== "") {
       obj.bar = message.bar;
+    }
+    if (message.consensusAddress.length !== 0) {
+      obj.consensusAddress = base64FromBytes(message.consensusAddress);
     }
     return obj;
   },
@@ -341,6 +366,7 @@ export const XStakeAck: MessageFns<XStakeAck, "zonekit.xstaking.v1.XStakeAck"> =
   fromPartial(object: DeepPartial<XStakeAck>): XStakeAck {
     const message = createBaseXStakeAck();
     message.bar = object.bar ?? "";
+    message.consensusAddress = object.consensusAddress ?? new Uint8Array(0);
     return message;
   },
 };

@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { Any } from "../../../google/protobuf/any.js";
 
 /** MsgXStake x-stakes amount of the hub's stake_denom behind a consumer validator. */
 export interface MsgXStake {
@@ -49,6 +50,26 @@ export interface MsgXRecover {
 /** MsgXRecoverResponse carries the amount of the stake denom paid back. */
 export interface MsgXRecoverResponse {
   amount: string;
+}
+
+/** MsgSubmitConsumerFork submits evidence that a consumer chain forked. */
+export interface MsgSubmitConsumerFork {
+  submitter: string;
+  /**
+   * The hub's end of an xstaking channel to the consumer; its connection's client must be
+   * the misbehaviour's client_id.
+   */
+  channelId: string;
+  /**
+   * An ibc.lightclients.tendermint.v1.Misbehaviour, as ibc-go's MsgSubmitMisbehaviour carries it:
+   * two headers at one height, for different blocks, each committed in the same round.
+   */
+  misbehaviour: Any | undefined;
+}
+
+/** MsgSubmitConsumerForkResponse names the foreign trials recorded (one per channel and validator). */
+export interface MsgSubmitConsumerForkResponse {
+  foreignTrialIds: bigint[];
 }
 
 function createBaseMsgXStake(): MsgXStake {
@@ -597,6 +618,210 @@ export const MsgXRecoverResponse: MessageFns<MsgXRecoverResponse, "zonekit.xstak
   fromPartial(object: DeepPartial<MsgXRecoverResponse>): MsgXRecoverResponse {
     const message = createBaseMsgXRecoverResponse();
     message.amount = object.amount ?? "";
+    return message;
+  },
+};
+
+function createBaseMsgSubmitConsumerFork(): MsgSubmitConsumerFork {
+  return { submitter: "", channelId: "", misbehaviour: undefined };
+}
+
+export const MsgSubmitConsumerFork: MessageFns<MsgSubmitConsumerFork, "zonekit.xstaking.v1.MsgSubmitConsumerFork"> = {
+  $type: "zonekit.xstaking.v1.MsgSubmitConsumerFork" as const,
+
+  encode(message: MsgSubmitConsumerFork, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.submitter !== "") {
+      writer.uint32(10).string(message.submitter);
+    }
+    if (message.channelId !== "") {
+      writer.uint32(18).string(message.channelId);
+    }
+    if (message.misbehaviour !== undefined) {
+      Any.encode(message.misbehaviour, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgSubmitConsumerFork {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgSubmitConsumerFork();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.submitter = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.channelId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.misbehaviour = Any.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgSubmitConsumerFork {
+    return {
+      submitter: isSet(object.submitter) ? globalThis.String(object.submitter) : "",
+      channelId: isSet(object.channelId)
+        ? globalThis.String(object.channelId)
+        : isSet(object.channel_id)
+        ? globalThis.String(object.channel_id)
+        : "",
+      misbehaviour: isSet(object.misbehaviour) ? Any.fromJSON(object.misbehaviour) : undefined,
+    };
+  },
+
+  toJSON(message: MsgSubmitConsumerFork): unknown {
+    const obj: any = {};
+    if (message.submitter !== "") {
+      obj.submitter = message.submitter;
+    }
+    if (message.channelId !== "") {
+      obj.channelId = message.channelId;
+    }
+    if (message.misbehaviour !== undefined) {
+      obj.misbehaviour = Any.toJSON(message.misbehaviour);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgSubmitConsumerFork>): MsgSubmitConsumerFork {
+    return MsgSubmitConsumerFork.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgSubmitConsumerFork>): MsgSubmitConsumerFork {
+    const message = createBaseMsgSubmitConsumerFork();
+    message.submitter = object.submitter ?? "";
+    message.channelId = object.channelId ?? "";
+    message.misbehaviour = (object.misbehaviour !== undefined && object.misbehaviour !== null)
+      ? Any.fromPartial(object.misbehaviour)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMsgSubmitConsumerForkResponse(): MsgSubmitConsumerForkResponse {
+  return { foreignTrialIds: [] };
+}
+
+export const MsgSubmitConsumerForkResponse: MessageFns<
+  MsgSubmitConsumerForkResponse,
+  "zonekit.xstaking.v1.MsgSubmitConsumerForkResponse"
+> = {
+  $type: "zonekit.xstaking.v1.MsgSubmitConsumerForkResponse" as const,
+
+  encode(message: MsgSubmitConsumerForkResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.foreignTrialIds.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.foreignTrialIds) {
+        if (BigInt.asUintN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field foreignTrialIds of type uint64 is too large");
+        }
+        writer.uint64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgSubmitConsumerForkResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgSubmitConsumerForkResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.foreignTrialIds.push(reader.uint64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.foreignTrialIds.push(reader.uint64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgSubmitConsumerForkResponse {
+    return {
+      foreignTrialIds: globalThis.Array.isArray(object?.foreignTrialIds)
+        ? object.foreignTrialIds.map((e: any) => BigInt(e))
+        : globalThis.Array.isArray(object?.foreign_trial_ids)
+        ? object.foreign_trial_ids.map((e: any) => BigInt(e))
+        : [],
+    };
+  },
+
+  toJSON(message: MsgSubmitConsumerForkResponse): unknown {
+    const obj: any = {};
+    if (message.foreignTrialIds?.length) {
+      obj.foreignTrialIds = message.foreignTrialIds.map((e) => e.toString());
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgSubmitConsumerForkResponse>): MsgSubmitConsumerForkResponse {
+    return MsgSubmitConsumerForkResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgSubmitConsumerForkResponse>): MsgSubmitConsumerForkResponse {
+    const message = createBaseMsgSubmitConsumerForkResponse();
+    message.foreignTrialIds = object.foreignTrialIds?.map((e) => BigInt(e)) || [];
     return message;
   },
 };

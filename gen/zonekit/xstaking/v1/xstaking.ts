@@ -77,6 +77,11 @@ export interface Params {
   unbondingPeriodSeconds: bigint;
   /** Hub: the timeout of sent packets, after the block time that sends them. */
   packetTimeoutSeconds: bigint;
+  /**
+   * Hub: the fraction of the stake locked behind a consumer validator that a proven fork of
+   * the consumer signed by it burns (MsgSubmitConsumerFork); in (0, 1].
+   */
+  forkSlashFraction: string;
 }
 
 /**
@@ -93,6 +98,11 @@ export interface Position {
   bar: string;
   /** Consumer: the module-controlled account that delegates for (channel, staker). */
   delegator: string;
+  /**
+   * Hub: the validator's consensus address, from the consumer's last XStake ack (a fork's
+   * commit signatures name validators by it).
+   */
+  consensusAddress: Uint8Array;
 }
 
 /**
@@ -163,6 +173,7 @@ function createBaseParams(): Params {
     powerCap: "",
     unbondingPeriodSeconds: 0n,
     packetTimeoutSeconds: 0n,
+    forkSlashFraction: "",
   };
 }
 
@@ -202,6 +213,9 @@ export const Params: MessageFns<Params, "zonekit.xstaking.v1.Params"> = {
         throw new globalThis.Error("value provided for field message.packetTimeoutSeconds of type uint64 too large");
       }
       writer.uint32(72).uint64(message.packetTimeoutSeconds);
+    }
+    if (message.forkSlashFraction !== "") {
+      writer.uint32(82).string(message.forkSlashFraction);
     }
     return writer;
   },
@@ -291,6 +305,14 @@ export const Params: MessageFns<Params, "zonekit.xstaking.v1.Params"> = {
             message.packetTimeoutSeconds = reader.uint64() as bigint;
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.forkSlashFraction = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -346,6 +368,11 @@ export const Params: MessageFns<Params, "zonekit.xstaking.v1.Params"> = {
         : isSet(object.packet_timeout_seconds)
         ? BigInt(object.packet_timeout_seconds)
         : 0n,
+      forkSlashFraction: isSet(object.forkSlashFraction)
+        ? globalThis.String(object.forkSlashFraction)
+        : isSet(object.fork_slash_fraction)
+        ? globalThis.String(object.fork_slash_fraction)
+        : "",
     };
   },
 
@@ -378,6 +405,9 @@ export const Params: MessageFns<Params, "zonekit.xstaking.v1.Params"> = {
     if (message.packetTimeoutSeconds !== 0n) {
       obj.packetTimeoutSeconds = message.packetTimeoutSeconds.toString();
     }
+    if (message.forkSlashFraction !== "") {
+      obj.forkSlashFraction = message.forkSlashFraction;
+    }
     return obj;
   },
 
@@ -400,12 +430,21 @@ export const Params: MessageFns<Params, "zonekit.xstaking.v1.Params"> = {
     message.packetTimeoutSeconds = (object.packetTimeoutSeconds !== undefined && object.packetTimeoutSeconds !== null)
       ? BigInt(object.packetTimeoutSeconds)
       : 0n;
+    message.forkSlashFraction = object.forkSlashFraction ?? "";
     return message;
   },
 };
 
 function createBasePosition(): Position {
-  return { staker: "", channel: "", validator: "", staked: "", bar: "", delegator: "" };
+  return {
+    staker: "",
+    channel: "",
+    validator: "",
+    staked: "",
+    bar: "",
+    delegator: "",
+    consensusAddress: new Uint8Array(0),
+  };
 }
 
 export const Position: MessageFns<Position, "zonekit.xstaking.v1.Position"> = {
@@ -429,6 +468,9 @@ export const Position: MessageFns<Position, "zonekit.xstaking.v1.Position"> = {
     }
     if (message.delegator !== "") {
       writer.uint32(50).string(message.delegator);
+    }
+    if (message.consensusAddress.length !== 0) {
+      writer.uint32(58).bytes(message.consensusAddress);
     }
     return writer;
   },
@@ -494,6 +536,14 @@ export const Position: MessageFns<Position, "zonekit.xstaking.v1.Position"> = {
             message.delegator = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.consensusAddress = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -514,6 +564,11 @@ export const Position: MessageFns<Position, "zonekit.xstaking.v1.Position"> = {
       staked: isSet(object.staked) ? globalThis.String(object.staked) : "",
       bar: isSet(object.bar) ? globalThis.String(object.bar) : "",
       delegator: isSet(object.delegator) ? globalThis.String(object.delegator) : "",
+      consensusAddress: isSet(object.consensusAddress)
+        ? bytesFromBase64(object.consensusAddress)
+        : isSet(object.consensus_address)
+        ? bytesFromBase64(object.consensus_address)
+        : new Uint8Array(0),
     };
   },
 
@@ -537,6 +592,9 @@ export const Position: MessageFns<Position, "zonekit.xstaking.v1.Position"> = {
     if (message.delegator !== "") {
       obj.delegator = message.delegator;
     }
+    if (message.consensusAddress.length !== 0) {
+      obj.consensusAddress = base64FromBytes(message.consensusAddress);
+    }
     return obj;
   },
 
@@ -551,6 +609,7 @@ export const Position: MessageFns<Position, "zonekit.xstaking.v1.Position"> = {
     message.staked = object.staked ?? "";
     message.bar = object.bar ?? "";
     message.delegator = object.delegator ?? "";
+    message.consensusAddress = object.consensusAddress ?? new Uint8Array(0);
     return message;
   },
 };
@@ -1183,6 +1242,31 @@ export const PendingStake: MessageFns<PendingStake, "zonekit.xstaking.v1.Pending
     return message;
   },
 };
+
+function bytesFromBase64(b64: string): Uint8Array {
+  if ((globalThis as any).Buffer) {
+    return Uint8Array.from((globalThis as any).Buffer.from(b64, "base64"));
+  } else {
+    const bin = globalThis.atob(b64);
+    const arr = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; ++i) {
+      arr[i] = bin.charCodeAt(i);
+    }
+    return arr;
+  }
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  if ((globalThis as any).Buffer) {
+    return (globalThis as any).Buffer.from(arr).toString("base64");
+  } else {
+    const bin: string[] = [];
+    arr.forEach((byte) => {
+      bin.push(globalThis.String.fromCharCode(byte));
+    });
+    return globalThis.btoa(bin.join(""));
+  }
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
